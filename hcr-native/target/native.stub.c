@@ -1,0 +1,1 @@
+int hcrGeneration(void){return 0;}
