@@ -1,1 +1,0 @@
-int hcrGeneration(void){return 0;}

@@ -1,0 +1,6 @@
+#ifndef EXTRA_H
+#define EXTRA_H
+
+long extra_tick(long tick);
+
+#endif

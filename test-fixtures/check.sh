@@ -1,0 +1,133 @@
+#!/bin/sh
+# Builds every fixture and every edit variant (overlaid on a copy of its
+# project) as a plain program, runs it for three ticks and compares the
+# last line with expected.txt. Fixtures listed in SANITIZE are built and
+# run a second time with AddressSanitizer and UBSan (SANITIZE="a b ..."
+# in the environment overrides the list).
+#
+# Usage: check.sh BUILD_DIR   (everything is written under BUILD_DIR)
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$1"
+build=$(cd "$1" && pwd)
+expected="$here/expected.txt"
+cflags="-std=c11 -Wall -Wextra -Werror"
+sanflags="-g -fsanitize=address,undefined -fno-sanitize-recover=all"
+SANITIZE=${SANITIZE:-b08-global-grows demo}
+failures=0
+
+export LC_ALL=C
+
+# expect ID: the expected line for fixture[/variant] ID, empty if none
+expect()
+{
+	awk -v id="$1" '$1 == id { sub(/^[^ ]+ /, ""); print; exit }' "$expected"
+}
+
+# stage ID DIR: copy the project to DIR/src and overlay the variant
+stage()
+{
+	name=${1%%/*}
+	rm -rf "$2"
+	mkdir -p "$2/src"
+	cp -R "$here/$name/." "$2/src/"
+	case $1 in
+	*/*)
+		cp -R "$here/edits/$1/." "$2/src/"
+		find "$2/src" -name '*.delete' | while read -r marker; do
+			rm -f "$marker" "${marker%.delete}"
+		done
+		;;
+	esac
+}
+
+fail()
+{
+	echo "FAIL $1: $2"
+	failures=$((failures + 1))
+}
+
+# run ID DIR WANT EXTRA_CFLAGS: build DIR/src into DIR/prog, run, compare
+run()
+{
+	if ! (cd "$2/src" && gcc $cflags $4 *.c -lm -o ../prog) >"$2/build.log" 2>&1; then
+		fail "$1" "build failed: $(head -n 3 "$2/build.log")"
+		return
+	fi
+	status=0
+	timeout 10 "$2/prog" 1 3 >"$2/out" 2>"$2/err" || status=$?
+	if [ "$status" -ne 0 ]; then
+		fail "$1" "exit status $status: $(head -n 5 "$2/err")"
+		return
+	fi
+	lines=$(wc -l <"$2/out")
+	last=$(tail -n 1 "$2/out")
+	if [ "$lines" -ne 3 ] || [ "$last" != "$3" ]; then
+		fail "$1" "$lines lines, last '$last', want '$3'"
+	elif [ -s "$2/err" ]; then
+		fail "$1" "stderr: $(head -n 3 "$2/err")"
+	else
+		echo "ok   $1${4:+ (sanitized)}: $last"
+	fi
+}
+
+# build_fails ID DIR WANT: the build must fail and print WANT
+build_fails()
+{
+	if (cd "$2/src" && gcc $cflags *.c -lm -o ../prog) >"$2/build.log" 2>&1; then
+		fail "$1" "build succeeded, want '$3'"
+	elif ! grep -qF -- "$3" "$2/build.log"; then
+		fail "$1" "no '$3' in: $(head -n 3 "$2/build.log")"
+	else
+		echo "ok   $1: $3"
+	fi
+}
+
+check()
+{
+	dir="$build/$(echo "$1" | sed 's|/|--|')"
+	want=$(expect "$1")
+	if [ -z "$want" ]; then
+		fail "$1" "no line in expected.txt"
+		return
+	fi
+	stage "$1" "$dir"
+	case $want in
+	"build-fails "*)
+		build_fails "$1" "$dir" "${want#build-fails }"
+		return
+		;;
+	esac
+	run "$1" "$dir" "$want" ""
+	for san in $SANITIZE; do
+		if [ "${1%%/*}" = "$san" ]; then
+			run "$1" "$dir" "$want" "$sanflags"
+		fi
+	done
+}
+
+for project in "$here"/*/; do
+	name=$(basename "$project")
+	case $name in
+	edits | target) continue ;;
+	esac
+	check "$name"
+	if [ -d "$here/edits/$name" ]; then
+		for variant in "$here/edits/$name"/*/; do
+			check "$name/$(basename "$variant")"
+		done
+	fi
+done
+
+for edits in "$here"/edits/*/; do
+	name=$(basename "$edits")
+	if [ ! -d "$here/$name" ]; then
+		fail "edits/$name" "no fixture $name"
+	fi
+done
+
+if [ "$failures" -ne 0 ]; then
+	echo "$failures fixture check(s) failed"
+	exit 1
+fi
