@@ -1,0 +1,184 @@
+package hcr.compiler.link;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text form of a {@link Manifest}: one record a line, fields separated by one space, in the
+ * order of docs/internals.md section 6. Offsets are written in hexadecimal with {@code 0x}.
+ */
+final class ManifestText {
+    static final String HEADER = "hcr-manifest 1";
+
+    private ManifestText() {
+    }
+
+    static String format(Manifest manifest) {
+        var out = new Lines();
+        out.add("hcr-manifest", "1");
+        out.add("generation", Integer.toString(manifest.generation()));
+        out.add("arch", manifest.arch());
+        out.add("group", manifest.group());
+        manifest.stubs().forEach(stub -> out.add("stubs", stub));
+        for (var module : manifest.modules()) {
+            if (!Manifest.STATES.contains(module.state())) {
+                throw new IllegalArgumentException("module '" + module.id() + "': state '" + module.state()
+                        + "' is not one of new, changed, kept");
+            }
+            out.add("module", module.id(), module.file(), module.state());
+        }
+        manifest.removed().forEach(id -> out.add("removed", id));
+        manifest.functions().forEach(f -> out.add("func", f.moduleId(), f.cname(), f.linkName()));
+        manifest.globals().forEach(g -> out.add("global", g.moduleId(), g.cname(), g.linkName(),
+                Long.toString(g.size())));
+        manifest.statics().forEach(s -> out.add("static", s.moduleId(), s.name(),
+                "0x" + Long.toHexString(s.offset()), Long.toString(s.size())));
+        manifest.hooks().forEach(h -> out.add("hook", h.moduleId(), h.kind(), h.linkName()));
+        return out.toString();
+    }
+
+    /** Builds the text, refusing fields that would break the line format. */
+    private static final class Lines {
+        private final StringBuilder text = new StringBuilder();
+
+        void add(String kind, String... fields) {
+            text.append(kind);
+            for (var field : fields) {
+                if (field == null || field.isEmpty() || field.chars().anyMatch(c -> Character.isWhitespace(c))) {
+                    throw new IllegalArgumentException("manifest record '" + kind + "': field '" + field
+                            + "' is empty or contains white space");
+                }
+                text.append(' ').append(field);
+            }
+            text.append('\n');
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    static Manifest parse(Path file) throws IOException {
+        var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        var records = new Records(file);
+        for (int i = 0; i < lines.size(); i++) {
+            records.accept(i + 1, lines.get(i));
+        }
+        return records.manifest();
+    }
+
+    /** Collects the records of a manifest being read, line by line. */
+    private static final class Records {
+        private final Path file;
+        private boolean header;
+        private Integer generation;
+        private String arch;
+        private String group;
+        private final List<String> stubs = new ArrayList<>();
+        private final List<Manifest.Module> modules = new ArrayList<>();
+        private final List<String> removed = new ArrayList<>();
+        private final List<Manifest.Function> functions = new ArrayList<>();
+        private final List<Manifest.Global> globals = new ArrayList<>();
+        private final List<Manifest.Static> statics = new ArrayList<>();
+        private final List<Manifest.Hook> hooks = new ArrayList<>();
+
+        Records(Path file) {
+            this.file = file;
+        }
+
+        void accept(int number, String line) throws IOException {
+            if (line.startsWith("#") || line.isEmpty()) {
+                return;
+            }
+            var where = file + ":" + number + ": ";
+            var f = line.split(" ", -1);
+            if (!header) {
+                if (!line.equals(HEADER)) {
+                    throw new IOException(where + "expected '" + HEADER + "', found '" + line + "'");
+                }
+                header = true;
+                return;
+            }
+            for (var field : f) {
+                if (field.isEmpty()) {
+                    throw new IOException(where + "empty field (fields are separated by one space): '" + line + "'");
+                }
+            }
+            try {
+                switch (f[0]) {
+                    case "generation" -> {
+                        fields(f, 1, where);
+                        if (generation != null) {
+                            throw new IOException(where + "a second 'generation' record");
+                        }
+                        generation = Integer.parseInt(f[1]);
+                    }
+                    case "arch" -> arch = single(f, arch, where);
+                    case "group" -> group = single(f, group, where);
+                    case "stubs" -> stubs.add(fields(f, 1, where)[1]);
+                    case "module" -> {
+                        fields(f, 3, where);
+                        if (!Manifest.STATES.contains(f[3])) {
+                            throw new IOException(where + "module '" + f[1] + "': state '" + f[3]
+                                    + "' is not one of new, changed, kept");
+                        }
+                        modules.add(new Manifest.Module(f[1], f[2], f[3]));
+                    }
+                    case "removed" -> removed.add(fields(f, 1, where)[1]);
+                    case "func" -> functions.add(new Manifest.Function(fields(f, 3, where)[1], f[2], f[3]));
+                    case "global" -> globals.add(new Manifest.Global(fields(f, 4, where)[1], f[2], f[3],
+                            Long.parseLong(f[4])));
+                    case "static" -> statics.add(new Manifest.Static(fields(f, 4, where)[1], f[2], hex(f[3], where),
+                            Long.parseLong(f[4])));
+                    case "hook" -> hooks.add(new Manifest.Hook(fields(f, 3, where)[1], f[2], f[3]));
+                    default -> {
+                        // an unknown record kind: written by a newer compiler, ignored
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new IOException(where + "bad number in '" + line + "'", e);
+            }
+        }
+
+        private static String[] fields(String[] f, int count, String where) throws IOException {
+            if (f.length != count + 1) {
+                throw new IOException(where + "'" + f[0] + "' needs " + count + " field" + (count == 1 ? "" : "s")
+                        + ", found " + (f.length - 1));
+            }
+            return f;
+        }
+
+        private static String single(String[] f, String previous, String where) throws IOException {
+            fields(f, 1, where);
+            if (previous != null) {
+                throw new IOException(where + "a second '" + f[0] + "' record");
+            }
+            return f[1];
+        }
+
+        private static long hex(String field, String where) throws IOException {
+            if (!field.startsWith("0x")) {
+                throw new IOException(where + "offset '" + field + "' is not hexadecimal 0x...");
+            }
+            return Long.parseUnsignedLong(field.substring(2), 16);
+        }
+
+        Manifest manifest() throws IOException {
+            if (!header) {
+                throw new IOException(file + ": empty manifest, expected '" + HEADER + "'");
+            }
+            for (var missing : new String[] {generation == null ? "generation" : null, arch == null ? "arch" : null,
+                    group == null ? "group" : null}) {
+                if (missing != null) {
+                    throw new IOException(file + ": no '" + missing + "' record");
+                }
+            }
+            return new Manifest(generation, arch, group, stubs, modules, removed, functions, globals, statics, hooks);
+        }
+    }
+}

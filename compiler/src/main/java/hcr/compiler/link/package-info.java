@@ -1,0 +1,34 @@
+/**
+ * How the modules of a program are named, renamed, stubbed, grouped and described so that
+ * the runtime can swap them in a running process (docs/internals.md sections 2 to 4 and 6).
+ *
+ * <p><b>Link names.</b> The program shares one global symbol scope with glibc and the JVM, so
+ * its own {@code error()} or {@code index} would bind to theirs. Every global symbol some
+ * module defines is therefore renamed, in definitions and references alike, to a name no C
+ * program or library can use: {@code hcr.x}. The same renaming carries the other decision of
+ * the mechanism: a global variable binds to the storage of the first library that defined its
+ * link name, so it keeps its value across reloads as long as its link name stays. When it must
+ * not (its size changed, it was a function, or it was removed and comes back), it gets a fresh
+ * name {@code hcr.x.gN} and thereby fresh storage. {@link hcr.compiler.link.LinkNames} is the
+ * table that remembers, across generations and restarts, what every name was; its
+ * {@link hcr.compiler.link.LinkNames#plan plan} for a generation is pure and immutable, and
+ * {@link hcr.compiler.link.SymbolRenamer} applies it with {@code objcopy}.
+ *
+ * <p><b>Stubs.</b> Every function link name gets, once and forever, a trampoline that jumps
+ * through an 8-byte slot, a trap for when the function is gone, and the slot itself
+ * ({@link hcr.compiler.link.StubLibrary}). Stub libraries are loaded before the modules, so
+ * every call and every function pointer in the program goes through a stub, and the runtime
+ * switches code by writing slots. Nim's hot code reloading makes the same trampolines at run
+ * time; we assemble them at build time with {@code as} and {@code ld}.
+ *
+ * <p><b>The group and the manifest.</b> Modules that use each other's globals cannot be loaded
+ * one at a time; a generation's {@link hcr.compiler.link.GroupLibrary} needs all stubs, then all
+ * live modules, so one {@code dlopen} loads them together. The
+ * {@link hcr.compiler.link.Manifest} tells the runtime what the generation holds: modules and
+ * their state, functions and their slots, globals, statics to carry, hooks.
+ *
+ * <p>The binutils are run directly, never through the compiler driver, and a failing run
+ * becomes a {@link hcr.compiler.link.ToolException} with its command line, exit code and
+ * output. Files are written aside and renamed into place.
+ */
+package hcr.compiler.link;

@@ -1,0 +1,73 @@
+package hcr.compiler.elf;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SystemSymbolsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theHostProvidesTheCLibraryTheMathLibraryTheLoaderAndTheRuntimeApi() throws IOException {
+        var host = SystemSymbols.host("gcc");
+
+        for (var name : List.of("printf", "malloc", "error", "index", "send", "log", "sin", "pthread_create",
+                "dlopen", "__stack_chk_fail", "__cxa_finalize", "_dl_find_object",
+                "hcr_reload_point", "hcrReloadNeeded", "hcrHasModuleChanged", "hcrGeneration",
+                "hcrLastError", "hcr_trap_removed")) {
+            assertTrue(host.defines(name), name);
+        }
+        assertTrue(host.defines("step"), "glibc still exports the old <regexp.h> step()");
+        assertFalse(host.defines("physics_step"));
+        assertFalse(host.defines("hcr.physics_step"));
+        assertFalse(host.defines("hcrNoSuchCall"));
+    }
+
+    @Test
+    void aLibraryContributesOnlyWhatItDefinesInItsDynamicSymbolTable() throws IOException {
+        var gcc = new Gcc(dir);
+        var so = gcc.sharedLibrary("libx.so",
+                gcc.object("x", "extern int elsewhere; static int hidden; int exported(void) { return elsewhere + hidden; }\n"));
+
+        var symbols = SystemSymbols.of(List.of(so));
+
+        assertTrue(symbols.defines("exported"));
+        assertFalse(symbols.defines("elsewhere"), "undefined in the library");
+        assertFalse(symbols.defines("hidden"), "not in .dynsym");
+    }
+
+    @Test
+    void projectLibrariesCanBeAddedToTheHost() throws IOException {
+        var gcc = new Gcc(dir);
+        var so = gcc.sharedLibrary("libextra.so", gcc.object("extra", "int extra_call(void) { return 1; }\n"));
+
+        var symbols = SystemSymbols.host("gcc").and(SystemSymbols.of(List.of(so)));
+
+        assertTrue(symbols.defines("extra_call"));
+        assertTrue(symbols.defines("printf"));
+    }
+
+    @Test
+    void aLibraryThatIsNotElfIsReportedByName() throws IOException {
+        var bogus = Files.writeString(dir.resolve("libbogus.so"), "no");
+
+        var e = assertThrows(IOException.class, () -> SystemSymbols.of(List.of(bogus)));
+
+        assertTrue(e.getMessage().contains(bogus.toString()), e.getMessage());
+    }
+
+    @Test
+    void aCompilerThatCannotRunIsReported() {
+        var e = assertThrows(IOException.class, () -> SystemSymbols.host(dir.resolve("no-such-gcc").toString()));
+
+        assertTrue(e.getMessage().contains("no-such-gcc"), e.getMessage());
+    }
+}

@@ -1,0 +1,129 @@
+package hcr.compiler.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ManifestTest {
+    @TempDir
+    Path dir;
+
+    private static final Manifest MANIFEST = new Manifest(5, "x86_64", "libhcrgroup.g5.so",
+            List.of("libhcrstubs.1.so", "libhcrstubs.4.so"),
+            List.of(new Manifest.Module("sim", "libsim.g5.so", "changed"),
+                    new Manifest.Module("physics/body", "libphysics__body.g2.so", "kept"),
+                    new Manifest.Module("m2", "libm2.g5.so", "new")),
+            List.of("m1"),
+            List.of(new Manifest.Function("sim", "step", "hcr.step"),
+                    new Manifest.Function("m2", "y", "hcr.y.g4")),
+            List.of(new Manifest.Global("sim", "counter", "hcr.counter", 4),
+                    new Manifest.Global("physics/body", "a", "hcr.a.g5", 256)),
+            List.of(new Manifest.Static("sim", "calls.0", 0x4010, 4),
+                    new Manifest.Static("sim", "count", 0x400c, 8)),
+            List.of(new Manifest.Hook("sim", "after", "hcr.sim_after")));
+
+    private static final String TEXT = """
+            hcr-manifest 1
+            generation 5
+            arch x86_64
+            group libhcrgroup.g5.so
+            stubs libhcrstubs.1.so
+            stubs libhcrstubs.4.so
+            module sim libsim.g5.so changed
+            module physics/body libphysics__body.g2.so kept
+            module m2 libm2.g5.so new
+            removed m1
+            func sim step hcr.step
+            func m2 y hcr.y.g4
+            global sim counter hcr.counter 4
+            global physics/body a hcr.a.g5 256
+            static sim calls.0 0x4010 4
+            static sim count 0x400c 8
+            hook sim after hcr.sim_after
+            """;
+
+    @Test
+    void theTextIsTheContractLineByLine() throws IOException {
+        var file = dir.resolve("manifest");
+
+        MANIFEST.write(file);
+
+        assertEquals(TEXT.lines().toList(), Files.readAllLines(file));
+        assertEquals(TEXT, Files.readString(file), "one record a line, each ended by a newline");
+    }
+
+    @Test
+    void writeThenReadRoundTrips() throws IOException {
+        var file = dir.resolve("manifest");
+
+        MANIFEST.write(file);
+
+        assertEquals(MANIFEST, Manifest.read(file));
+    }
+
+    @Test
+    void commentsBlankLinesAndUnknownRecordsAreIgnored() throws IOException {
+        var file = Files.writeString(dir.resolve("manifest"), "# written by hand\n" + TEXT.replace(
+                "removed m1\n", "removed m1\n\nchecksum sim 0123abcd\n# func x y z\n"));
+
+        assertEquals(MANIFEST, Manifest.read(file));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "generation 5|generation five|2|bad number",
+            "module sim libsim.g5.so changed|module sim libsim.g5.so|7|'module' needs 3 fields, found 2",
+            "module sim libsim.g5.so changed|module sim libsim.g5.so edited|7|state 'edited'",
+            "static sim count 0x400c 8|static sim count 400c 8|16|not hexadecimal",
+            "global sim counter hcr.counter 4|global sim  counter hcr.counter 4|13|empty field",
+            "hcr-manifest 1|hcr-manifest 2|1|expected 'hcr-manifest 1'",
+            "stubs libhcrstubs.1.so|arch aarch64|5|a second 'arch' record",
+    })
+    void aMalformedLineIsReportedWithFileAndLine(String line, String replacement, int number, String message)
+            throws IOException {
+        var file = Files.writeString(dir.resolve("manifest"), TEXT.replace(line, replacement));
+
+        var e = assertThrows(IOException.class, () -> Manifest.read(file));
+
+        assertTrue(e.getMessage().startsWith(file + ":" + number + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void aManifestWithoutAGroupIsRefused() throws IOException {
+        var file = Files.writeString(dir.resolve("manifest"), TEXT.replace("group libhcrgroup.g5.so\n", ""));
+
+        var e = assertThrows(IOException.class, () -> Manifest.read(file));
+
+        assertEquals(file + ": no 'group' record", e.getMessage());
+    }
+
+    @Test
+    void aFieldWithASpaceCannotBeWritten() {
+        var bad = new Manifest(1, "x86_64", "libhcrgroup.g1.so", List.of(),
+                List.of(new Manifest.Module("my module", "libmy module.g1.so", "new")),
+                List.of(), List.of(), List.of(), List.of(), List.of());
+
+        var e = assertThrows(IllegalArgumentException.class, () -> bad.write(dir.resolve("manifest")));
+
+        assertTrue(e.getMessage().contains("my module"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownModuleStateCannotBeWritten() {
+        var bad = new Manifest(1, "x86_64", "libhcrgroup.g1.so", List.of(),
+                List.of(new Manifest.Module("sim", "libsim.g1.so", "edited")),
+                List.of(), List.of(), List.of(), List.of(), List.of());
+
+        assertThrows(IllegalArgumentException.class, () -> bad.write(dir.resolve("manifest")));
+    }
+}
