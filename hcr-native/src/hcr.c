@@ -1,0 +1,404 @@
+/*
+ * hcr.c - the hcr runtime: hot code reloading for C programs.
+ *
+ * The idea is Nim's (lib/nimhcr.nim): build every source file of a program
+ * into its own shared library, and make every call between functions go
+ * through a table of pointers that the runtime can rewrite. When a file
+ * changes, load the new library and point the table at its functions. The
+ * program's state lives in global variables, which must survive; its code
+ * may still be running on some stack, so it must stay mapped.
+ *
+ * Functions. For every function the program ever defined, a stub library
+ * holds a two-instruction trampoline, `hcr.f: jmp *hcrslot.f(%rip)`, and the
+ * 8-byte slot it jumps through. The compiler renames every symbol a module
+ * defines to `hcr.<name>` in every object, so that the host's own libraries
+ * (glibc's `error`, `index`, `send`...) can never capture a program's calls.
+ * The stub libraries sit ahead of the modules in the lookup scope, so every
+ * reference to `hcr.f` - a call from another module, a module's call to
+ * itself through its PLT, an address taken and stored away - binds to the
+ * trampoline, never to a particular version of f. A reload writes the new
+ * implementation's address (found with dlsym on the module's own handle)
+ * into the slot with one aligned 8-byte store: a thread going through the
+ * stub at that moment jumps to the old code or to the new, nothing else.
+ * Nim builds such trampolines at run time; ours come from the compiler.
+ *
+ * Globals. Modules are loaded RTLD_GLOBAL. A new version of a module that
+ * defines `counter` resolves its own references to `hcr.counter` like any
+ * other library would: to the first definition in the global scope, which
+ * is the storage of the version loaded first. So globals keep their values
+ * and their initialisers run once, as in Nim. When a global changes size or
+ * kind the compiler gives it a fresh name (`hcr.counter.g7`): new storage,
+ * reported as such, and nothing writes past the old storage.
+ *
+ * Statics. File-static and function-static variables are addressed
+ * relative to their own library, so binding cannot carry them. The compiler
+ * lists them (name, offset, size, from .symtab) in the manifest; when a
+ * module is reloaded, each static that exists in the old and the new
+ * version with the same size is copied over before the new code can run.
+ * One whose size changed starts from its new initial value and is reported
+ * as reset. A static that is new in this version is not reported at all.
+ * Function statics are matched by their .symtab names (`calls.0`), which
+ * gcc numbers in order of appearance; renumbering can mismatch them.
+ *
+ * Loading. Modules that use each other's globals cannot be dlopened one at
+ * a time, so every generation has a group library: an empty library whose
+ * DT_NEEDED lists all stub libraries and then all live modules. One dlopen
+ * of the group loads whatever is not loaded yet (unchanged modules and old
+ * stub libraries are reused by soname) and resolves cycles in one go. Every
+ * new module version has a soname of its own (`libsim.g7.so`), or the
+ * dynamic linker would hand back the old one. The runtime loads copies of
+ * the libraries, made in its private run folder, never the build output,
+ * so the compiler may overwrite its files at any time.
+ *
+ * Safety. A load first does everything that can fail - copying, dlopen,
+ * finding every symbol, slot and static - and only then writes: statics
+ * first, slots next. A failure before that leaves the running program
+ * exactly as it was, and hcrLastError() names the file, library or symbol.
+ * Old versions are never dlclosed: code still on some stack (main's loop, a
+ * callback) keeps running, and new calls go to new code. A function that
+ * disappears gets its slot pointed at its trap entry, which reports the
+ * function and where it went, then aborts, instead of jumping into nothing.
+ *
+ * Threads. Loads, and the queries that read the manifests, are serialized
+ * by one recursive lock. hcr_reload_point() looks at gen/current (a stat,
+ * under the lock) at most every 5 ms; in between it costs a coarse clock
+ * read.
+ *
+ * This file holds the public API; load.c runs a load and bind.c resolves
+ * its slots, traps and statics; manifest.c reads the manifest, events.c
+ * writes the observer's JSON, util.c handles files and folders.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hcr_int.h"
+
+#define CHECK_INTERVAL_NS 5000000L	/* hcr_reload_point: gen/current */
+
+struct hcr_runtime hcr_rt = {
+	.lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP,
+	.trap_lock = PTHREAD_MUTEX_INITIALIZER,
+};
+
+static pthread_mutex_t error_lock = PTHREAD_MUTEX_INITIALIZER;
+static char last_error[1024];
+static __thread char error_copy[1024];
+
+static int reload_point_seen;
+static long last_check_ns;
+static struct stat last_current;
+
+/* Records a failure message; returns code so callers can `return hcr_fail`. */
+int hcr_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	pthread_mutex_lock(&error_lock);
+	va_start(ap, fmt);
+	vsnprintf(last_error, sizeof(last_error), fmt, ap);
+	va_end(ap);
+	pthread_mutex_unlock(&error_lock);
+	return code;
+}
+
+/*
+ * The message of the most recent failure in any thread, "" if none yet.
+ * The text is copied for the calling thread: the pointer stays valid until
+ * that same thread calls hcrLastError() again. A success does not clear it.
+ */
+const char *hcrLastError(void)
+{
+	pthread_mutex_lock(&error_lock);
+	memcpy(error_copy, last_error, sizeof(error_copy));
+	pthread_mutex_unlock(&error_lock);
+	return error_copy;
+}
+
+static int failed(struct hcr_runtime *rt, int code)
+{
+	hcr_emit_error(rt->observer, code, hcrLastError());
+	return code;
+}
+
+/* Stubs call hcr_trap_removed: libhcr must be in the global scope. */
+static int make_global(void)
+{
+	Dl_info info;
+
+	if (!dladdr((void *)hcrInit, &info) || !info.dli_fname)
+		return hcr_fail(HCR_EDLOPEN, "cannot find libhcr's own path");
+	if (!dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_GLOBAL))
+		return hcr_fail(HCR_EDLOPEN, "dlopen %s: %s", info.dli_fname,
+				dlerror());
+	return 0;
+}
+
+/*
+ * Resolves the folders. A retry of a failed hcrInit on the same build
+ * folder keeps the run folder: libraries in it may already be loaded.
+ */
+static int set_paths(struct hcr_runtime *rt, const char *build)
+{
+	char path[PATH_MAX];
+
+	if (!build || !*build)
+		return hcr_fail(HCR_EIO, "hcrInit: no build folder given");
+	if (!realpath(build, path))
+		return hcr_fail(HCR_EIO, "build folder %s: %s", build,
+				strerror(errno));
+	if (rt->rundir[0] && !strcmp(path, rt->build))
+		return 0;
+	memcpy(rt->build, path, sizeof(path));
+	if (hcr_format(rt->gendir, sizeof(rt->gendir), "%s/gen", rt->build))
+		return HCR_EIO;
+	return hcr_prepare_run_dir(rt->build, rt->rundir, sizeof(rt->rundir));
+}
+
+/* Reads gen/current; loads it when it is not the live generation. */
+static int load_current(struct hcr_runtime *rt)
+{
+	struct hcr_manifest *m;
+	int gen, rc;
+
+	if (rt->in_reload)
+		return hcr_fail(HCR_ESTATE, "reload requested while a reload "
+				"is running (from an observer?)");
+	rc = hcr_read_current(rt->gendir, &gen);
+	if (rc)
+		return rc;
+	if (rt->live && gen == rt->live->generation)
+		return 0;
+	rc = hcr_manifest_read(rt->gendir, gen, &m);
+	if (rc)
+		return rc;
+	rt->in_reload = 1;
+	rc = hcr_load(rt, m);
+	rt->in_reload = 0;
+	if (rc < 0) {
+		hcr_manifest_free(m);
+		return rc;
+	}
+	hcr_manifest_free(rt->pending);	/* it was this generation */
+	rt->pending = NULL;
+	return rc;
+}
+
+int hcrInit(const char *buildDir, int argc, char **argv)
+{
+	struct hcr_runtime *rt = &hcr_rt;
+	int rc;
+
+	pthread_mutex_lock(&rt->lock);
+	if (rt->initialised) {
+		rc = hcr_fail(HCR_ESTATE, "hcrInit: already initialised "
+			      "with %s", rt->build);
+		goto out;
+	}
+	rt->argc = argc;
+	rt->argv = argv;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	rc = make_global();
+	if (!rc)
+		rc = set_paths(rt, buildDir);
+	if (!rc)
+		rc = load_current(rt);
+	if (rc >= 0) {
+		rt->initialised = 1;
+		rc = 0;
+	}
+out:
+	pthread_mutex_unlock(&rt->lock);
+	return rc < 0 ? failed(rt, rc) : rc;
+}
+
+int hcrPerformCodeReload(void)
+{
+	struct hcr_runtime *rt = &hcr_rt;
+	int rc;
+
+	pthread_mutex_lock(&rt->lock);
+	if (!rt->initialised)
+		rc = hcr_fail(HCR_EINIT, "hcrPerformCodeReload: hcrInit was "
+			      "not called or failed");
+	else
+		rc = load_current(rt);
+	pthread_mutex_unlock(&rt->lock);
+	return rc < 0 ? failed(rt, rc) : rc;
+}
+
+int hcrGeneration(void)
+{
+	return __atomic_load_n(&hcr_rt.generation, __ATOMIC_ACQUIRE);
+}
+
+int hcrReloadNeeded(void)
+{
+	int gen;
+
+	if (!hcrGeneration())
+		return 0;
+	if (hcr_read_current(hcr_rt.gendir, &gen))
+		return 0;
+	return gen != hcrGeneration();
+}
+
+/* The manifest of gen/current when it is not live, cached; else NULL. */
+static struct hcr_manifest *pending(struct hcr_runtime *rt)
+{
+	struct hcr_manifest *m;
+	int gen;
+
+	if (!rt->live || hcr_read_current(rt->gendir, &gen) ||
+	    gen == rt->live->generation)
+		return NULL;
+	if (rt->pending && rt->pending->generation == gen)
+		return rt->pending;
+	if (hcr_manifest_read(rt->gendir, gen, &m))
+		return NULL;
+	hcr_manifest_free(rt->pending);
+	rt->pending = m;
+	return m;
+}
+
+/*
+ * 1 when the pending generation brings a new library for module: the
+ * manifest says new or changed, or (after a skipped generation) its file
+ * is not the live one.
+ */
+int hcrHasModuleChanged(const char *module)
+{
+	struct hcr_runtime *rt = &hcr_rt;
+	struct hcr_module *mod, *live;
+	struct hcr_manifest *m;
+	int changed = 0;
+
+	if (!module)
+		return 0;
+	pthread_mutex_lock(&rt->lock);
+	m = pending(rt);
+	mod = hcr_manifest_module(m, module);
+	if (mod) {
+		live = hcr_manifest_module(rt->live, module);
+		changed = mod->state != MOD_KEPT || !live ||
+			  strcmp(live->file, mod->file);
+	}
+	pthread_mutex_unlock(&rt->lock);
+	return changed;
+}
+
+int hcrRunMain(void)
+{
+	struct hcr_runtime *rt = &hcr_rt;
+	int (*main_fn)(int, char **) = NULL;
+	void *group;
+	int rc;
+
+	pthread_mutex_lock(&rt->lock);
+	if (!rt->initialised) {
+		pthread_mutex_unlock(&rt->lock);
+		return failed(rt, hcr_fail(HCR_EINIT, "hcrRunMain: hcrInit "
+					   "was not called or failed"));
+	}
+	group = dlopen(rt->live->group, RTLD_NOW | RTLD_NOLOAD);
+	if (group && hcr_manifest_func(rt->live, "hcr.main"))
+		*(void **)&main_fn = dlsym(group, "hcr.main");
+	rc = main_fn ? 0 : hcr_fail(HCR_ESYMBOL, "the program has no main "
+				   "function (no module of generation %d "
+				   "defines main)", rt->live->generation);
+	pthread_mutex_unlock(&rt->lock);
+	if (rc)
+		return failed(rt, rc);
+	rc = main_fn(rt->argc, rt->argv);
+	fflush(NULL);
+	return rc;
+}
+
+void hcrSetObserver(hcr_observer fn)
+{
+	pthread_mutex_lock(&hcr_rt.lock);
+	hcr_rt.observer = fn;
+	pthread_mutex_unlock(&hcr_rt.lock);
+}
+
+int hcrReloadPointSeen(void)
+{
+	return __atomic_load_n(&reload_point_seen, __ATOMIC_RELAXED);
+}
+
+/* Has gen/current been replaced since the last look? */
+static int current_touched(void)
+{
+	char path[PATH_MAX + 16];
+	struct stat st;
+
+	if (hcr_format(path, sizeof(path), "%s/current", hcr_rt.gendir) ||
+	    stat(path, &st) < 0)
+		return 0;
+	if (st.st_ino == last_current.st_ino &&
+	    st.st_size == last_current.st_size &&
+	    st.st_mtim.tv_sec == last_current.st_mtim.tv_sec &&
+	    st.st_mtim.tv_nsec == last_current.st_mtim.tv_nsec)
+		return 0;
+	last_current = st;
+	return 1;
+}
+
+/*
+ * The program's safe point. At most every CHECK_INTERVAL_NS it stats
+ * gen/current; only when that file was replaced does it take the lock and
+ * reload. A failed reload is reported through the observer and retried
+ * when gen/current changes again.
+ */
+void hcr_reload_point(void)
+{
+	struct timespec ts;
+	long now;
+
+	if (!__atomic_load_n(&reload_point_seen, __ATOMIC_RELAXED))
+		__atomic_store_n(&reload_point_seen, 1, __ATOMIC_RELAXED);
+	if (!hcrGeneration())
+		return;
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+	now = ts.tv_sec * 1000000000L + ts.tv_nsec;
+	if (now - __atomic_load_n(&last_check_ns, __ATOMIC_RELAXED) <
+	    CHECK_INTERVAL_NS)
+		return;
+	__atomic_store_n(&last_check_ns, now, __ATOMIC_RELAXED);
+	pthread_mutex_lock(&hcr_rt.lock);
+	if (current_touched() && hcrReloadNeeded())
+		hcrPerformCodeReload();
+	pthread_mutex_unlock(&hcr_rt.lock);
+}
+
+/* Where a stub for a function without implementation lands. */
+void hcr_trap_removed(const char *cname)
+{
+	struct hcr_runtime *rt = &hcr_rt;
+	char msg[512];
+	int i;
+
+	snprintf(msg, sizeof(msg), "hcr: function '%s' has no "
+		 "implementation\n", cname);
+	pthread_mutex_lock(&rt->trap_lock);
+	for (i = 0; i < rt->ntraps; i++) {
+		if (strcmp(rt->traps[i].cname, cname))
+			continue;
+		snprintf(msg, sizeof(msg), "hcr: function '%s' was removed "
+			 "%s module '%s' (generation %d)\n", cname,
+			 rt->traps[i].with_module ? "with" : "from",
+			 rt->traps[i].module, rt->traps[i].generation);
+		break;
+	}
+	pthread_mutex_unlock(&rt->trap_lock);
+	fflush(stdout);
+	fputs(msg, stderr);
+	abort();
+}

@@ -1,0 +1,157 @@
+/*
+ * hcr_int.h - what the runtime's source files share. Not installed.
+ */
+#ifndef HCR_INT_H
+#define HCR_INT_H
+
+#include <limits.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hcr.h"
+#include "hcr_host.h"
+
+#if defined(__x86_64__)
+#define HCR_ARCH "x86_64"
+#elif defined(__aarch64__)
+#define HCR_ARCH "aarch64"
+#else
+#error "hcr: unsupported architecture"
+#endif
+
+enum mod_state { MOD_NEW, MOD_CHANGED, MOD_KEPT };
+
+/* A writable file-static or function-static of a module's library. */
+struct hcr_static {
+	const char *module;
+	const char *name;	/* as in .symtab: count, calls.0 */
+	unsigned long offset;	/* st_value in the module's .so */
+	unsigned long size;
+	int mod;		/* index into manifest.mods */
+};
+
+struct hcr_module {
+	const char *id;
+	const char *file;	/* lib<stem>.g<G>.so, also its soname */
+	enum mod_state state;
+	int first_static;	/* this module's range of manifest.statics */
+	int nstatics;
+	void *handle;		/* set once loaded */
+	void *lm;		/* its struct link_map, once loaded */
+	uintptr_t base;		/* load base (l_addr) once loaded */
+};
+
+struct hcr_func {
+	const char *module;
+	const char *cname;
+	const char *link;	/* hcr.<cname> */
+	int mod;
+};
+
+/* One parsed gen/N/manifest. Strings point into text. */
+struct hcr_manifest {
+	char *text;
+	int generation;
+	const char *group;
+	const char **stubs;
+	int nstubs, capstubs;
+	struct hcr_module *mods;	/* sorted by id */
+	int nmods, capmods;
+	const char **removed;
+	int nremoved, capremoved;
+	struct hcr_func *funcs;		/* sorted by link name */
+	int nfuncs, capfuncs;
+	struct hcr_static *statics;	/* sorted by module, then name */
+	int nstatics, capstatics;
+	int nglobals;
+};
+
+/* Where a removed function went, for the trap message. */
+struct hcr_trap {
+	char *cname;
+	char *module;
+	int generation;
+	int with_module;	/* 1: its module was removed; 0: only it was */
+};
+
+struct hcr_runtime {
+	int initialised;
+	int generation;		/* loaded generation, read atomically */
+	int in_reload;
+	int argc;
+	char **argv;
+	char build[PATH_MAX];
+	char gendir[PATH_MAX];
+	char rundir[PATH_MAX];
+	pthread_mutex_t lock;	/* recursive: serializes loads and queries */
+	struct hcr_manifest *live;
+	struct hcr_manifest *pending;	/* cache for hcrHasModuleChanged */
+	char **libs;		/* library files copied and loaded */
+	int nlibs, caplibs;
+	pthread_mutex_t trap_lock;	/* guards traps only */
+	struct hcr_trap *traps;
+	int ntraps, captraps;
+	hcr_observer observer;
+};
+
+/* What one load did, for the events. */
+struct hcr_mod_event {
+	const char *module;
+	const char *action;	/* loaded | reloaded | removed */
+	const char *library;
+};
+
+struct hcr_static_event {
+	const char *module;
+	const char *name;
+	const char *action;	/* carried | reset */
+	unsigned long old_size, new_size;
+};
+
+struct hcr_report {
+	int generation, previous;
+	int loaded, reloaded, removed, carried, reset;
+	struct hcr_mod_event *mods;
+	int nmods;
+	struct hcr_static_event *statics;
+	int nstatics;
+	long us_copy, us_load, us_bind, us_statics, us_handlers, us_total;
+};
+
+extern struct hcr_runtime hcr_rt;
+
+/* hcr.c */
+int hcr_fail(int code, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* util.c */
+int hcr_format(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void *hcr_grow(void *array, int *cap, int n, size_t size);
+int hcr_read_text(const char *path, char **text);
+int hcr_read_current(const char *gendir, int *generation);
+int hcr_copy_file(const char *src, const char *dst);
+int hcr_prepare_run_dir(const char *build, char *rundir, size_t size);
+long hcr_now_us(void);
+
+/* manifest.c */
+int hcr_manifest_read(const char *gendir, int generation,
+		      struct hcr_manifest **out);
+void hcr_manifest_free(struct hcr_manifest *m);
+struct hcr_module *hcr_manifest_module(const struct hcr_manifest *m,
+				       const char *id);
+struct hcr_func *hcr_manifest_func(const struct hcr_manifest *m,
+				   const char *link);
+struct hcr_static *hcr_module_static(const struct hcr_manifest *m,
+				     const struct hcr_module *mod,
+				     const char *name);
+
+/* load.c, bind.c */
+int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m);
+
+/* events.c */
+void hcr_emit_report(hcr_observer fn, const struct hcr_report *r);
+void hcr_emit_error(hcr_observer fn, int code, const char *message);
+
+#endif /* HCR_INT_H */

@@ -1,0 +1,274 @@
+/*
+ * load.c - loading one generation: the first load and every reload.
+ *
+ * A load runs in two halves. The first half may fail and changes nothing
+ * the program can see: it copies the new libraries into the run folder,
+ * dlopens the group library (a failed dlopen unloads what it loaded), finds
+ * every module's handle and load base, and resolves every address it will
+ * need: implementations, slots, traps, old and new statics. The second half
+ * cannot fail: it copies statics, then writes the slots, then updates the
+ * runtime's tables. Which modules are loaded, reloaded or removed is decided
+ * by comparing library files with the loaded generation, not by the
+ * manifest's module state, so skipping a generation is safe.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+
+int hcr_oom(void)
+{
+	return hcr_fail(HCR_EIO, "out of memory");
+}
+
+static int add_mod_event(struct plan *p, const char *module,
+			 const char *action, const char *library)
+{
+	struct hcr_report *r = &p->rep;
+	struct hcr_mod_event *e;
+
+	e = hcr_grow(r->mods, &p->caprepmods, r->nmods, sizeof(*e));
+	if (!e)
+		return hcr_oom();
+	r->mods = e;
+	e += r->nmods++;
+	e->module = module;
+	e->action = action;
+	e->library = library;
+	return 0;
+}
+/* Decides, module by module, what this load does. */
+static int plan_modules(struct plan *p)
+{
+	struct hcr_module *mod, *old;
+	int i, rc = 0;
+
+	p->action = calloc((size_t)p->m->nmods + 1, sizeof(*p->action));
+	if (!p->action)
+		return hcr_oom();
+	for (i = 0; i < p->m->nmods && !rc; i++) {
+		mod = &p->m->mods[i];
+		old = hcr_manifest_module(p->old, mod->id);
+		if (old && !strcmp(old->file, mod->file))
+			continue;
+		p->action[i] = old ? ACT_RELOADED : ACT_LOADED;
+		if (old)
+			p->rep.reloaded++;
+		else
+			p->rep.loaded++;
+		rc = add_mod_event(p, mod->id, old ? "reloaded" : "loaded",
+				   mod->file);
+	}
+	for (i = 0; p->old && i < p->old->nmods && !rc; i++) {
+		old = &p->old->mods[i];
+		if (hcr_manifest_module(p->m, old->id))
+			continue;
+		p->rep.removed++;
+		rc = add_mod_event(p, old->id, "removed", old->file);
+	}
+	return rc;
+}
+
+static int is_loaded(struct plan *p, const char *file)
+{
+	int i;
+
+	for (i = 0; i < p->rt->nlibs; i++)
+		if (!strcmp(p->rt->libs[i], file))
+			return 1;
+	for (i = 0; i < p->ncopied; i++)
+		if (!strcmp(p->copied[i], file))
+			return 1;
+	return 0;
+}
+
+static int copy_lib(struct plan *p, const char *file)
+{
+	char src[PATH_MAX * 2], dst[PATH_MAX * 2];
+	const char **c;
+	int rc;
+
+	if (is_loaded(p, file))
+		return 0;
+	rc = hcr_format(src, sizeof(src), "%s/%s", p->gen, file);
+	if (!rc)
+		rc = hcr_format(dst, sizeof(dst), "%s/%s", p->rt->rundir, file);
+	if (!rc)
+		rc = hcr_copy_file(src, dst);
+	if (rc)
+		return rc;
+	c = hcr_grow(p->copied, &p->capcopied, p->ncopied, sizeof(*c));
+	if (!c)
+		return hcr_oom();
+	p->copied = c;
+	c[p->ncopied++] = file;
+	return 0;
+}
+
+/* Copies every library of the generation that is not loaded yet. */
+static int copy_libs(struct plan *p)
+{
+	int i, rc;
+
+	rc = copy_lib(p, p->m->group);
+	for (i = 0; i < p->m->nstubs && !rc; i++)
+		rc = copy_lib(p, p->m->stubs[i]);
+	for (i = 0; i < p->m->nmods && !rc; i++)
+		rc = copy_lib(p, p->m->mods[i].file);
+	return rc;
+}
+
+static int remember_copied(struct plan *p)
+{
+	struct hcr_runtime *rt = p->rt;
+	char **l;
+	int i;
+
+	for (i = 0; i < p->ncopied; i++) {
+		l = hcr_grow(rt->libs, &rt->caplibs, rt->nlibs, sizeof(*l));
+		if (!l)
+			return hcr_oom();
+		rt->libs = l;
+		l[rt->nlibs] = strdup(p->copied[i]);
+		if (!l[rt->nlibs])
+			return hcr_oom();
+		rt->nlibs++;
+	}
+	return 0;
+}
+
+/* dlopens the group, then finds each module's handle and load base. */
+static int load_group(struct plan *p)
+{
+	char path[PATH_MAX * 2];
+	struct hcr_module *mod;
+	struct link_map *lm;
+	int i, rc;
+
+	rc = hcr_format(path, sizeof(path), "%s/%s", p->rt->rundir,
+			p->m->group);
+	if (rc)
+		return rc;
+	p->group = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+	if (!p->group)
+		return hcr_fail(HCR_EDLOPEN, "dlopen %s: %s", p->m->group,
+				dlerror());
+	rc = remember_copied(p);
+	for (i = 0; i < p->m->nmods && !rc; i++) {
+		mod = &p->m->mods[i];
+		mod->handle = dlopen(mod->file, RTLD_NOW | RTLD_NOLOAD);
+		if (!mod->handle)
+			return hcr_fail(HCR_EDLOPEN,
+					"module library %s is not loaded by %s",
+					mod->file, p->m->group);
+		if (dlinfo(mod->handle, RTLD_DI_LINKMAP, &lm) < 0)
+			return hcr_fail(HCR_EDLOPEN, "dlinfo %s: %s",
+					mod->file, dlerror());
+		mod->lm = lm;
+		mod->base = lm->l_addr;
+	}
+	return rc;
+}
+static void commit(struct plan *p)
+{
+	long t = hcr_now_us();
+	int i;
+
+	for (i = 0; i < p->ncarries; i++)
+		memcpy(p->carries[i].dst, p->carries[i].src,
+		       p->carries[i].size);
+	p->rep.us_statics += hcr_now_us() - t;
+	t = hcr_now_us();
+	for (i = 0; i < p->nbinds; i++)
+		__atomic_store_n(p->binds[i].slot, p->binds[i].addr,
+				 __ATOMIC_RELEASE);
+	p->rep.us_bind += hcr_now_us() - t;
+	hcr_update_traps(p);
+}
+
+static int prepare(struct plan *p)
+{
+	long t;
+	int rc;
+
+	rc = plan_modules(p);
+	if (rc)
+		return rc;
+	t = hcr_now_us();
+	rc = copy_libs(p);
+	p->rep.us_copy = hcr_now_us() - t;
+	if (rc)
+		return rc;
+	t = hcr_now_us();
+	rc = load_group(p);
+	p->rep.us_load = hcr_now_us() - t;
+	if (rc)
+		return rc;
+	t = hcr_now_us();
+	rc = hcr_plan_binds(p);
+	p->rep.us_bind = hcr_now_us() - t;
+	if (rc)
+		return rc;
+	t = hcr_now_us();
+	rc = hcr_plan_statics(p);
+	p->rep.us_statics = hcr_now_us() - t;
+	return rc;
+}
+
+static void plan_free(struct plan *p)
+{
+	int i;
+
+	for (i = 0; i < p->ntraps; i++) {
+		free(p->traps[i].cname);
+		free(p->traps[i].module);
+	}
+	free(p->traps);
+	free(p->action);
+	free(p->copied);
+	free(p->binds);
+	free(p->carries);
+	free(p->rep.mods);
+	free(p->rep.statics);
+}
+
+/*
+ * Loads generation m. On success m becomes the live generation (the
+ * runtime owns it) and the count of loaded + reloaded + removed modules is
+ * returned; on failure nothing the program sees has changed and the caller
+ * still owns m.
+ */
+int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m)
+{
+	struct plan p;
+	long start = hcr_now_us();
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	p.rt = rt;
+	p.old = rt->live;
+	p.m = m;
+	rc = hcr_format(p.gen, sizeof(p.gen), "%s/%d", rt->gendir,
+			m->generation);
+	if (rc)
+		return rc;
+	p.rep.generation = m->generation;
+	p.rep.previous = rt->live ? rt->live->generation : 0;
+	rc = prepare(&p);
+	if (!rc) {
+		commit(&p);
+		rt->live = m;
+		__atomic_store_n(&rt->generation, m->generation,
+				 __ATOMIC_RELEASE);
+		p.rep.us_total = hcr_now_us() - start;
+		hcr_emit_report(rt->observer, &p.rep);
+		rc = p.rep.loaded + p.rep.reloaded + p.rep.removed;
+		hcr_manifest_free(p.old);
+	}
+	plan_free(&p);
+	return rc;
+}

@@ -1,0 +1,5 @@
+/* a project without main */
+int x(void)
+{
+	return 1;
+}

@@ -1,0 +1,5 @@
+/* module d: new in generation 6 */
+int d_func(void)
+{
+	return 44;
+}

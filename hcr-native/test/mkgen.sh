@@ -1,0 +1,124 @@
+#!/bin/sh
+# mkgen.sh BUILD N EDITS INCLUDE
+#
+# Builds and publishes generation N of a test project into BUILD (a build
+# folder: BUILD/gen/N, BUILD/gen/current), the way hcr's compiler does it
+# (docs/internals.md sections 1-6). EDITS holds the edit that makes
+# generation N: its .c files are written into the project, and a file named
+# `delete` lists module ids to remove. Modules are flat (id = file stem).
+# If EDITS/postgen.sh exists it runs on the published gen/N folder before
+# gen/current is written, to break a generation on purpose.
+#
+# Test scaffolding only: it recompiles every module, and decides "kept" by
+# comparing sources, not rename maps.
+set -eu
+n=$2 edits=$3 inc=$4
+build=$(mkdir -p "$1" && cd "$1" && pwd)
+state=$build/state tree=$build/state/tree gen=$build/gen
+tmp=$gen/.tmp-$n
+
+mkdir -p "$state/obj" "$state/prev" "$state/lib" "$tree" "$gen"
+touch "$state/stubbed" "$state/stublibs" "$state/modules"
+rm -rf "$tmp" "$gen/$n"
+mkdir -p "$tmp"
+
+# 1. apply the edit; compile the modules whose source changed
+cp "$edits"/*.c "$tree"/ 2>/dev/null || true
+if [ -f "$edits/delete" ]; then
+	for m in $(cat "$edits/delete"); do rm -f "$tree/$m.c"; done
+fi
+modules=$(cd "$tree" && ls *.c | sed 's/\.c$//')
+changed=
+for m in $modules; do
+	if [ -f "$state/obj/$m.o" ] && cmp -s "$tree/$m.c" "$state/prev/$m.c"; then
+		continue
+	fi
+	changed="$changed $m"
+	gcc -c -fPIC -g -O0 -Wall -DHCR=1 -I"$inc" -o "$state/obj/$m.o" "$tree/$m.c"
+	nm -P --defined-only "$state/obj/$m.o" > "$state/obj/$m.nm"
+done
+nmfiles=$(for m in $modules; do echo "$state/obj/$m.nm"; done)
+
+# 2. every global symbol any module defines gets the link name hcr.<name>
+awk '$2 ~ /^[A-Z]$/ { print $1, "hcr." $1 }' $nmfiles | sort -u > "$state/map"
+
+# 3. module libraries: changed ones relinked under a new soname
+: > "$state/modules.new"
+for m in $modules; do
+	old=$(awk -v m="$m" '$1 == m { print $2 }' "$state/modules")
+	case " $changed " in
+	*" $m "*)
+		file=lib$m.g$n.so st=new
+		[ -z "$old" ] || st=changed
+		objcopy --redefine-syms="$state/map" "$state/obj/$m.o" "$state/obj/$m.r.o"
+		gcc -shared -Wl,-soname,"$file" -o "$state/lib/$file" "$state/obj/$m.r.o"
+		nm -P --defined-only "$state/lib/$file" > "$state/lib/$file.nm" ;;
+	*)	file=$old st=kept ;;
+	esac
+	ln "$state/lib/$file" "$tmp/$file"
+	echo "$m $file $st" >> "$state/modules.new"
+done
+
+# 4. a stub library for function names never stubbed before (section 3)
+awk '$2 == "T" { print $1 }' $nmfiles | sort -u | comm -23 - "$state/stubbed" > "$state/newstubs"
+if [ -s "$state/newstubs" ]; then
+	awk '{
+		f = $1; i = NR
+		printf "\t.text\n\t.globl \"hcr.%s\"\n\t.type \"hcr.%s\", @function\n", f, f
+		printf "\"hcr.%s\":\n\tjmp *.Ls_%d(%%rip)\n", f, i
+		printf "\t.globl \"hcrtrap.%s\"\n\t.type \"hcrtrap.%s\", @function\n", f, f
+		printf "\"hcrtrap.%s\":\n\tlea .Ln_%d(%%rip), %%rdi\n\tjmp hcr_trap_removed@PLT\n", f, i
+		printf "\t.data\n\t.balign 8\n\t.globl \"hcrslot.%s\"\n\t.type \"hcrslot.%s\", @object\n", f, f
+		printf "\t.size \"hcrslot.%s\", 8\n\"hcrslot.%s\":\n.Ls_%d:\n\t.quad \"hcrtrap.%s\"\n", f, f, i, f
+		printf "\t.section .rodata\n.Ln_%d:\n\t.asciz \"%s\"\n", i, f
+	}' "$state/newstubs" > "$state/stubs.$n.s"
+	as -o "$state/stubs.$n.o" "$state/stubs.$n.s"
+	ld -shared -soname "libhcrstubs.$n.so" -o "$state/lib/libhcrstubs.$n.so" "$state/stubs.$n.o"
+	echo "libhcrstubs.$n.so" >> "$state/stublibs"
+	sort -u "$state/stubbed" "$state/newstubs" -o "$state/stubbed"
+fi
+for s in $(cat "$state/stublibs"); do ln "$state/lib/$s" "$tmp/$s"; done
+
+# 5. the group library: stubs oldest first, then every live module (section 4)
+group=libhcrgroup.g$n.so
+(cd "$tmp" && ld -shared -soname "$group" --no-as-needed -rpath '$ORIGIN' \
+	--enable-new-dtags -o "$group" $(cat "$state/stublibs") \
+	$(awk '{ print $2 }' "$state/modules.new"))
+
+# 6. the manifest (section 6); statics: the object's local data symbols,
+#    at their offsets in the module's library
+{
+	printf 'hcr-manifest 1\ngeneration %s\narch x86_64\ngroup %s\n' "$n" "$group"
+	sed 's/^/stubs /' "$state/stublibs"
+	sed 's/^/module /' "$state/modules.new"
+	awk 'NR == FNR { live[$1] = 1; next } !($1 in live) { print "removed", $1 }' \
+		"$state/modules.new" "$state/modules"
+	while read -r m file st; do
+		awk -v m="$m" -v lib="$state/lib/$file.nm" '
+		function hex(s,   i, n) {
+			for (i = 1; i <= length(s); i++)
+				n = n * 16 + index("0123456789abcdef", substr(tolower(s), i, 1)) - 1
+			return n + 0
+		}
+		$2 == "T" { print "func", m, $1, "hcr." $1 }
+		$2 ~ /^[DBR]$/ { print "global", m, $1, "hcr." $1, hex($4) }
+		$2 ~ /^[db]$/ { local[$1] = 1 }
+		END {
+			while ((getline line < lib) > 0) {
+				split(line, f, " ")
+				if ((f[2] == "d" || f[2] == "b") && (f[1] in local)) {
+					v = f[3]; sub(/^0+/, "", v)
+					print "static", m, f[1], "0x" (v == "" ? "0" : v), hex(f[4])
+				}
+			}
+		}' "$state/obj/$m.nm"
+	done < "$state/modules.new" > "$state/records"
+	for kind in func global static; do grep "^$kind " "$state/records" || true; done
+} > "$tmp/manifest"
+
+# 7. publish: gen/N complete first, then gen/current
+mv "$tmp" "$gen/$n"
+mv "$state/modules.new" "$state/modules"
+rm -rf "$state/prev" && cp -r "$tree" "$state/prev"
+if [ -f "$edits/postgen.sh" ]; then sh "$edits/postgen.sh" "$gen/$n"; fi
+echo "$n" > "$gen/.current.tmp" && mv "$gen/.current.tmp" "$gen/current"
