@@ -1,0 +1,287 @@
+package hcr.compiler;
+
+import hcr.compiler.elf.ObjectSymbols;
+import hcr.compiler.link.LinkNames;
+import hcr.compiler.link.LinkPlan;
+import hcr.compiler.link.LinkProblem;
+import hcr.compiler.link.Manifest;
+import hcr.compiler.link.ToolException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One incremental build, start to end: content keys, compiles, the link plan, which modules
+ * get a new library, then the generation is assembled, published and committed.
+ * Everything up to publication is undone by throwing {@link BuildFailure}; the Builder's
+ * state only changes through the returned {@link Result}.
+ */
+final class BuildRun {
+    private final BuildConfig config;
+    private final Toolchain tools;
+    private final SymbolCache symbols;
+    private final Workers workers;
+    private final BuildListener listener;
+    private final Progress progress;
+    private final GenerationStore store;
+    private final BuildStateFile stateFile;
+    private final Path objDir;
+    private final Map<Path, String> seen = new HashMap<>();
+    private final long started;
+    private final List<Long> marks = new ArrayList<>();
+
+    /** A module as this build sees it: where it stands before compiling. */
+    private record Pending(SourceModule module, ModuleRecord previous, String key, boolean compile) {
+    }
+
+    /** A live module after compiling: the object that goes with its current sources. */
+    record LiveModule(SourceModule module, ModuleRecord previous, String key, String object, String objectHash,
+                      List<Path> headers, boolean compiled) {
+    }
+
+    /** The build's result and the state to keep when it did not fail. */
+    record Result(BuildReport report, BuildState state) {
+    }
+
+    BuildRun(BuildConfig config, Toolchain tools, SymbolCache symbols, Workers workers, BuildListener listener,
+             GenerationStore store, BuildStateFile stateFile, long startedNanos) {
+        this.config = config;
+        this.tools = tools;
+        this.symbols = symbols;
+        this.workers = workers;
+        this.listener = listener;
+        this.progress = new Progress(listener);
+        this.store = store;
+        this.stateFile = stateFile;
+        this.objDir = config.stateDir().resolve("obj");
+        this.started = startedNanos;
+    }
+
+    Result run(Project project, BuildState previous, LinkNames names) throws BuildFailure, IOException, ToolException {
+        var pending = keyed(project, previous);
+        var ids = pending.stream().map(p -> p.module().id()).collect(Collectors.toSet());
+        var removed = previous.modules().keySet().stream().filter(id -> !ids.contains(id)).sorted().toList();
+        var libraries = digest(String.join("\0", config.libraries()));
+        boolean librariesChanged = previous.generation() > 0 && !libraries.equals(previous.libraries());
+        boolean compileNothing = pending.stream().noneMatch(Pending::compile);
+        if (compileNothing && removed.isEmpty() && !librariesChanged && previous.generation() > 0) {
+            return new Result(new BuildReport.UpToDate(previous.generation()), previous);
+        }
+        if (pending.isEmpty() && previous.generation() == 0) {
+            throw new BuildFailure("no C source files (*.c) found under " + config.projectDir());
+        }
+        mark();
+        var live = compile(pending);
+        mark();
+        int number = Math.max(previous.generation(), store.newest()) + 1;
+        var objects = new TreeMap<String, ObjectSymbols>();
+        for (var module : live) {
+            objects.put(module.module().id(), symbols.read(objDir.resolve(module.object()), module.objectHash()));
+        }
+        var plan = names.plan(number, objects, tools.system());
+        if (!plan.ok()) {
+            throw new BuildFailure(BuildReport.Failed.problems(describe(plan.problems())));
+        }
+        var previousDir = store.dir(previous.generation());
+        var placements = new ArrayList<GenerationAssembly.Placement>();
+        for (var module : live) {
+            placements.add(place(module, plan, previousDir, librariesChanged, number));
+        }
+        if (removed.isEmpty() && placements.stream().allMatch(p -> p.state() == ModuleState.KEPT)) {
+            // recompiled into identical objects: remember the new keys, publish nothing
+            var state = stateOf(previous.generation(), libraries, previous.stubs(), placements, Map.of());
+            stateFile.save(state);
+            return new Result(new BuildReport.UpToDate(previous.generation()), state);
+        }
+        return publish(number, previous, libraries, placements, objects, names, plan, removed);
+    }
+
+    /** Assembles generation {@code number}, publishes it, then saves the state that goes with it. */
+    private Result publish(int number, BuildState previous, String libraries,
+                           List<GenerationAssembly.Placement> placements, TreeMap<String, ObjectSymbols> objects,
+                           LinkNames names, LinkPlan plan, List<String> removed) throws BuildFailure, IOException, ToolException {
+        var assembly = new GenerationAssembly(config, tools, workers, progress, listener);
+        var staging = store.begin(number);
+        GenerationAssembly.Assembled assembled;
+        Path dir;
+        try {
+            assembled = assembly.assemble(number, staging, store.dir(previous.generation()), previous.stubs(),
+                    placements, objects, plan, removed);
+            mark();
+            dir = store.publish(number);
+        } catch (BuildFailure | IOException | ToolException | RuntimeException e) {
+            store.abandon(number);
+            throw e;
+        }
+        var state = stateOf(number, libraries, assembled.stubs(), placements, assembled.statics());
+        try {
+            names.commit(plan);
+            names.save(config.stateDir().resolve(state.linkNamesFile()));
+            stateFile.save(state);
+            removeStale(state);
+            store.prune(Builder.GENERATIONS_KEPT);
+        } catch (IOException e) {
+            throw new IOException("generation " + number + " was published, but saving the build state in "
+                    + config.stateDir() + " failed: " + e.getMessage(), e);
+        }
+        symbols.retain(state.modules().values().stream().map(ModuleRecord::objectHash).collect(Collectors.toSet()));
+        var modules = placements.stream().map(p -> new ModuleBuild(p.live().module().id(), p.live().module().source(),
+                p.library(), p.state(), p.live().compiled())).toList();
+        var generation = new Generation(number, dir, modules, removed, plan.freshGlobals(), timings());
+        return new Result(new BuildReport.Published(generation), state);
+    }
+
+    private List<Pending> keyed(Project project, BuildState previous) throws IOException {
+        var pending = new ArrayList<Pending>();
+        for (var module : project.modules()) {
+            var before = previous.modules().get(module.id());
+            var key = tools.keys().key(module.source(), before == null ? List.of() : before.headers(), seen);
+            if (key == null) {
+                continue; // deleted since the scan: the next build sees it removed
+            }
+            boolean compile = before == null || !before.key().equals(key)
+                    || !Files.isRegularFile(objDir.resolve(before.object()));
+            pending.add(new Pending(module, before, key, compile));
+        }
+        return pending;
+    }
+
+    private List<LiveModule> compile(List<Pending> pending) throws BuildFailure, IOException, ToolException {
+        Files.createDirectories(objDir);
+        var work = pending.stream().filter(Pending::compile).toList();
+        progress.expect(2 * work.size() + 1);
+        List<Workers.Step<ModuleCompiler.Compiled>> steps = work.stream()
+                .<Workers.Step<ModuleCompiler.Compiled>>map(p -> () -> compileOne(p)).toList();
+        var results = workers.all(steps);
+        var failed = results.stream().filter(c -> !c.ok()).toList();
+        if (!failed.isEmpty()) {
+            throw new BuildFailure(compileFailure(failed));
+        }
+        var compiled = new HashMap<String, ModuleCompiler.Compiled>();
+        results.forEach(c -> compiled.put(c.module().id(), c));
+        var live = new ArrayList<LiveModule>();
+        for (var p : pending) {
+            var c = compiled.get(p.module().id());
+            if (c == null) {
+                var r = p.previous();
+                live.add(new LiveModule(p.module(), r, r.key(), r.object(), r.objectHash(), r.headers(), false));
+            } else {
+                var key = tools.keys().key(p.module().source(), c.headers(), seen);
+                var objectHash = FileDigests.sha256(Files.readAllBytes(c.object()));
+                live.add(new LiveModule(p.module(), p.previous(), key == null ? p.key() : key,
+                        c.object().getFileName().toString(), objectHash, c.headers(), true));
+            }
+        }
+        return live;
+    }
+
+    private ModuleCompiler.Compiled compileOne(Pending pending) throws IOException {
+        var module = pending.module();
+        var object = objDir.resolve(module.stem() + "." + pending.key().substring(0, 16) + ".o");
+        var compiled = tools.compiler().compile(module, object, objDir.resolve(module.stem() + ".d"));
+        synchronized (progress) {
+            progress.step("CC", module.sourceName());
+            if (!compiled.output().isEmpty()) {
+                listener.toolOutput(compiled.output());
+            }
+        }
+        return compiled;
+    }
+
+    private BuildReport.Failed compileFailure(List<ModuleCompiler.Compiled> failed) {
+        var diagnostics = new ArrayList<Diagnostic>();
+        var output = new StringBuilder();
+        var problems = new ArrayList<String>();
+        for (var c : failed) {
+            var found = Diagnostics.parse(c.output(), config.projectDir(), c.module().source());
+            diagnostics.addAll(found);
+            output.append(c.output());
+            if (found.stream().noneMatch(Diagnostic::isError)) {
+                problems.add(c.module().sourceName() + ": the compiler failed without an error message");
+            }
+        }
+        return new BuildReport.Failed(diagnostics, output.toString(), problems);
+    }
+
+    private GenerationAssembly.Placement place(LiveModule module, LinkPlan plan, Path previousDir,
+                                               boolean librariesChanged, int number) {
+        var renames = plan.renamesOf(module.module().id());
+        var renamesHash = digest(new TreeMap<>(renames).toString());
+        var before = module.previous();
+        boolean relink = before == null || librariesChanged
+                || !module.objectHash().equals(before.objectHash())
+                || !renamesHash.equals(before.renamesHash())
+                || !Files.isRegularFile(previousDir.resolve(before.library()));
+        var state = before == null ? ModuleState.NEW : relink ? ModuleState.CHANGED : ModuleState.KEPT;
+        var library = relink ? module.module().library(number) : before.library();
+        return new GenerationAssembly.Placement(module, state, library, renamesHash, renames);
+    }
+
+    private static BuildState stateOf(int generation, String libraries, List<String> stubs,
+                                      List<GenerationAssembly.Placement> placements,
+                                      Map<String, List<Manifest.Static>> linkedStatics) {
+        var modules = new TreeMap<String, ModuleRecord>();
+        for (var p : placements) {
+            var live = p.live();
+            var id = live.module().id();
+            var statics = linkedStatics.containsKey(id) ? linkedStatics.get(id)
+                    : live.previous() == null ? List.<Manifest.Static>of() : live.previous().statics();
+            modules.put(id, new ModuleRecord(id, live.key(), live.object(), live.objectHash(), live.headers(),
+                    p.library(), p.renamesHash(), statics));
+        }
+        return new BuildState(generation, libraries, stubs, modules);
+    }
+
+    /** Objects and link-name tables no longer referenced by the saved state. */
+    private void removeStale(BuildState state) throws IOException {
+        var keep = new HashSet<String>();
+        state.modules().values().forEach(m -> keep.add(m.object()));
+        try (var entries = Files.newDirectoryStream(objDir, "*.o")) {
+            for (var file : entries) {
+                var name = file.getFileName().toString();
+                if (!keep.contains(name) && !name.endsWith(".hcr.o")) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        try (var entries = Files.newDirectoryStream(config.stateDir(), "link-names.*")) {
+            for (var file : entries) {
+                if (!file.getFileName().toString().equals(state.linkNamesFile())) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private List<String> describe(List<LinkProblem> problems) {
+        return problems.stream().map(p -> p.message().contains(p.moduleId()) && p.message().contains(p.symbol())
+                ? p.message()
+                : "module '" + p.moduleId() + "': '" + p.symbol() + "': " + p.message()).toList();
+    }
+
+    private void mark() {
+        marks.add(System.nanoTime());
+    }
+
+    private BuildTimings timings() {
+        long end = System.nanoTime();
+        return new BuildTimings(micros(started, marks.get(0)), micros(marks.get(0), marks.get(1)),
+                micros(marks.get(1), marks.get(2)), micros(marks.get(2), end), micros(started, end));
+    }
+
+    private static long micros(long from, long to) {
+        return (to - from) / 1000;
+    }
+
+    private static String digest(String text) {
+        return FileDigests.sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,30 @@
+package hcr.compiler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the compiler remembers between builds, as of the last published generation.
+ * Immutable: a build works on a copy and the Builder swaps it in only once the generation is
+ * published, so a failed build leaves it as it was.
+ *
+ * @param generation the last generation this compiler published (0: none)
+ * @param libraries  digest of the link libraries the live modules were linked with
+ * @param stubs      every stub library, oldest first
+ * @param modules    the live modules by id
+ */
+record BuildState(int generation, String libraries, List<String> stubs, Map<String, ModuleRecord> modules) {
+
+    static final BuildState EMPTY = new BuildState(0, "", List.of(), Map.of());
+
+    BuildState {
+        stubs = List.copyOf(stubs);
+        modules = java.util.Collections.unmodifiableMap(new TreeMap<>(modules));
+    }
+
+    /** The link-name table saved with this state. */
+    String linkNamesFile() {
+        return "link-names." + generation;
+    }
+}

@@ -1,0 +1,121 @@
+package hcr.compiler;
+
+import hcr.compiler.link.LinkNames;
+import hcr.compiler.link.ToolException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Builds a project incrementally into published generations. One Builder serves one build
+ * folder for the life of the dev server: it keeps content digests, symbol tables and the
+ * link-name table in memory between builds, and the same on disk for the next start.
+ *
+ * <p>{@link #build()} runs one build at a time; call it from any thread. User errors (a
+ * compile error, a missing compiler, a vanished project) come back as
+ * {@link BuildReport.Failed}, never as exceptions.
+ */
+public final class Builder implements AutoCloseable {
+    /** Published generation folders kept on disk; the runtime works from its own copies. */
+    static final int GENERATIONS_KEPT = 20;
+
+    private final BuildConfig config;
+    private final BuildListener listener;
+    private final FileDigests digests = new FileDigests();
+    private final SymbolCache symbols = new SymbolCache();
+    private final Workers workers;
+    private final GenerationStore store;
+    private final BuildStateFile stateFile;
+    private ProgramHeader header;
+    private Toolchain tools;
+    private BuildState state;
+    private LinkNames names;
+
+    public Builder(BuildConfig config, BuildListener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.workers = new Workers(config.jobs());
+        this.store = new GenerationStore(config.generationsDir());
+        this.stateFile = new BuildStateFile(config.stateDir().resolve("build-state"));
+    }
+
+    public BuildConfig config() {
+        return config;
+    }
+
+    /** One incremental build: publishes a generation, finds nothing to do, or fails leaving everything as it was. */
+    public synchronized BuildReport build() {
+        long started = System.nanoTime();
+        try {
+            var project = Project.scan(config.projectDir(), config.buildDir());
+            prepare(project);
+            var run = new BuildRun(config, tools, symbols, workers, listener, store, stateFile, started);
+            var result = run.run(project, state, names);
+            state = result.state();
+            return result.report();
+        } catch (ProjectException e) {
+            return BuildReport.Failed.problem(e.getMessage());
+        } catch (BuildFailure e) {
+            return e.report();
+        } catch (ToolException e) {
+            forget();
+            var output = e.output();
+            return new BuildReport.Failed(Diagnostics.parse(output, config.projectDir(), config.projectDir()),
+                    output, List.of(e.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
+            forget();
+            return BuildReport.Failed.problem(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            forget();
+            throw e;
+        }
+    }
+
+    /** The generation {@code gen/current} names on disk, 0 before the first. */
+    public int currentGeneration() {
+        try {
+            return store.current();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private void prepare(Project project) throws IOException, ProjectException {
+        Files.createDirectories(config.stateDir());
+        if (header == null) {
+            header = new ProgramHeader(Builder.class.getClassLoader());
+        }
+        header.extractTo(config.includeDir());
+        if (tools == null) {
+            var identity = CompilerIdentity.probe(config.ccCommand(), config.projectDir());
+            var compiler = new ModuleCompiler(config, project.includeOptions(config.includeDir()), listener.colour());
+            tools = new Toolchain(config, identity, compiler, digests);
+        }
+        if (state == null) {
+            load();
+        }
+    }
+
+    /** Reads the saved state; one that does not match the build folder is dropped (all is rebuilt). */
+    private void load() throws IOException {
+        var saved = stateFile.load();
+        var table = config.stateDir().resolve(saved.linkNamesFile());
+        if (saved.generation() > 0 && (!Files.isRegularFile(table) || !Files.isDirectory(store.dir(saved.generation())))) {
+            saved = BuildState.EMPTY;
+        }
+        state = saved;
+        names = saved.generation() == 0 ? LinkNames.empty() : LinkNames.load(table);
+    }
+
+    /** Drops what is in memory; the next build reads the last saved state again. */
+    private void forget() {
+        state = null;
+        names = null;
+    }
+
+    @Override
+    public void close() {
+        workers.close();
+    }
+}

@@ -1,0 +1,37 @@
+package hcr.compiler;
+
+import hcr.compiler.link.FreshGlobal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A published generation: the folder {@code gen/<number>} is complete and {@code gen/current}
+ * names it.
+ *
+ * @param number       the generation number, from 1
+ * @param dir          its folder
+ * @param modules      every live module, sorted by id
+ * @param removed      ids of modules live in the previous generation and gone now
+ * @param freshGlobals globals that got fresh storage in this generation, and why
+ * @param timings      where the build spent its time
+ */
+public record Generation(int number, Path dir, List<ModuleBuild> modules, List<String> removed,
+                         List<FreshGlobal> freshGlobals, BuildTimings timings) {
+
+    public Generation {
+        modules = List.copyOf(modules);
+        removed = List.copyOf(removed);
+        freshGlobals = List.copyOf(freshGlobals);
+    }
+
+    /** The module with this id, if live. */
+    public Optional<ModuleBuild> module(String id) {
+        return modules.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The manifest file of this generation. */
+    public Path manifest() {
+        return dir.resolve("manifest");
+    }
+}

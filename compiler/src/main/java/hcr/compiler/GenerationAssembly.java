@@ -1,0 +1,205 @@
+package hcr.compiler;
+
+import hcr.compiler.elf.ElfSymbol;
+import hcr.compiler.elf.ObjectSymbols;
+import hcr.compiler.link.LinkPlan;
+import hcr.compiler.link.Manifest;
+import hcr.compiler.link.ToolException;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Fills a generation's staging folder: relinks the modules that need a new library (objcopy
+ * rename, then {@code cc -shared}), hard-links everything unchanged from the previous
+ * generation, adds a stub library for never-seen function names, links the group library
+ * and writes the manifest.
+ */
+final class GenerationAssembly {
+    private final BuildConfig config;
+    private final Toolchain tools;
+    private final Workers workers;
+    private final Progress progress;
+    private final BuildListener listener;
+    private final Path objDir;
+    private final GroupLink groupLink;
+
+    /** Where a live module's library comes from in the new generation. */
+    record Placement(BuildRun.LiveModule live, ModuleState state, String library, String renamesHash,
+                     Map<String, String> renames) {
+    }
+
+    /** What assembling found out: the stub libraries and the statics of relinked modules. */
+    record Assembled(List<String> stubs, Map<String, List<Manifest.Static>> statics) {
+    }
+
+    private record Linked(String id, Subprocess.Result result, List<Manifest.Static> statics) {
+    }
+
+    GenerationAssembly(BuildConfig config, Toolchain tools, Workers workers, Progress progress,
+                       BuildListener listener) {
+        this.config = config;
+        this.tools = tools;
+        this.workers = workers;
+        this.progress = progress;
+        this.listener = listener;
+        this.objDir = config.stateDir().resolve("obj");
+        this.groupLink = new GroupLink(tools.group(), config.stateDir());
+    }
+
+    Assembled assemble(int number, Path staging, Path previousDir, List<String> previousStubs,
+                       List<Placement> placements, SortedMap<String, ObjectSymbols> objects, LinkPlan plan,
+                       List<String> removed) throws BuildFailure, IOException, ToolException {
+        var relinks = placements.stream().filter(p -> p.state() != ModuleState.KEPT).toList();
+        var stubs = new ArrayList<>(previousStubs);
+        var newStubs = plan.newFunctions().isEmpty() ? null : "libhcrstubs." + number + ".so";
+        if (newStubs != null) {
+            stubs.add(newStubs);
+        }
+        progress.revise(relinks.size() + (newStubs == null ? 0 : 1) + 1);
+        var group = "libhcrgroup.g" + number + ".so";
+        var needed = new ArrayList<>(stubs);
+        placements.forEach(p -> needed.add(p.library()));
+        // the group and the stubs need no module library: they link while the modules do
+        var groupDone = workers.start(() -> {
+            groupLink.link(staging, group, needed);
+            return group;
+        });
+        var stubsDone = newStubs == null ? null : workers.start(() -> {
+            tools.stubs().build(plan.newFunctions(), staging, newStubs);
+            return newStubs;
+        });
+        Map<String, List<Manifest.Static>> statics;
+        try {
+            for (var stub : previousStubs) {
+                hardLink(previousDir.resolve(stub), staging.resolve(stub));
+            }
+            for (var p : placements) {
+                if (p.state() == ModuleState.KEPT) {
+                    hardLink(previousDir.resolve(p.library()), staging.resolve(p.library()));
+                }
+            }
+            statics = link(staging, relinks, objects);
+        } finally {
+            awaitQuietly(stubsDone);
+            awaitQuietly(groupDone);
+        }
+        if (stubsDone != null) {
+            progress.step("LINK", stubsDone.join());
+        }
+        progress.step("LINK", groupDone.join());
+        manifest(number, group, stubs, placements, plan, removed, statics).write(staging.resolve("manifest"));
+        return new Assembled(stubs, statics);
+    }
+
+    /** Waits for a background step whose failure, if any, is reported elsewhere or later. */
+    private static void awaitQuietly(Workers.Started<?> step) {
+        if (step == null) {
+            return;
+        }
+        try {
+            step.join();
+        } catch (IOException | ToolException | RuntimeException e) {
+            // join() again reports it
+        }
+    }
+
+    private Map<String, List<Manifest.Static>> link(Path staging, List<Placement> relinks,
+                                                    SortedMap<String, ObjectSymbols> objects)
+            throws BuildFailure, IOException, ToolException {
+        List<Workers.Step<Linked>> steps = relinks.stream()
+                .<Workers.Step<Linked>>map(p -> () -> linkOne(staging, p, objects.get(p.live().module().id())))
+                .toList();
+        var results = workers.all(steps);
+        var failed = results.stream().filter(l -> !l.result().ok()).toList();
+        if (!failed.isEmpty()) {
+            var diagnostics = new ArrayList<Diagnostic>();
+            var output = new StringBuilder();
+            var problems = new ArrayList<String>();
+            for (var l : failed) {
+                var source = config.projectDir().resolve(l.id() + ".c");
+                var found = Diagnostics.parse(l.result().output(), config.projectDir(), source);
+                diagnostics.addAll(found);
+                output.append(l.result().output());
+                if (found.stream().noneMatch(Diagnostic::isError)) {
+                    problems.add("module " + l.id() + ": linking failed (exit " + l.result().exitCode() + ")");
+                }
+            }
+            throw new BuildFailure(new BuildReport.Failed(diagnostics, output.toString(), problems));
+        }
+        var statics = new HashMap<String, List<Manifest.Static>>();
+        results.forEach(l -> statics.put(l.id(), l.statics()));
+        return statics;
+    }
+
+    private Linked linkOne(Path staging, Placement placement, ObjectSymbols object) throws IOException, ToolException {
+        var module = placement.live().module();
+        var renamed = objDir.resolve(module.stem() + ".hcr.o");
+        tools.renamer().rename(objDir.resolve(placement.live().object()), placement.renames(), renamed);
+        var library = staging.resolve(placement.library());
+        var result = tools.linker().link(renamed, library);
+        synchronized (progress) {
+            progress.step("LINK", placement.library());
+            if (!result.output().isEmpty()) {
+                listener.toolOutput(result.output());
+            }
+        }
+        if (!result.ok()) {
+            return new Linked(module.id(), result, List.of());
+        }
+        return new Linked(module.id(), result, statics(module.id(), object, ObjectSymbols.read(library)));
+    }
+
+    /**
+     * The module's writable statics with their offsets in the linked library: names from the
+     * object, values from the library; a name the library holds twice (one of the C runtime's
+     * own, say) cannot be told apart and is left out.
+     */
+    static List<Manifest.Static> statics(String id, ObjectSymbols object, ObjectSymbols library) {
+        var inLibrary = new HashMap<String, List<ElfSymbol>>();
+        library.writableStatics().forEach(s -> inLibrary.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s));
+        var statics = new ArrayList<Manifest.Static>();
+        for (var s : object.writableStatics()) {
+            var found = inLibrary.getOrDefault(s.name(), List.of());
+            if (found.size() == 1) {
+                statics.add(new Manifest.Static(id, s.name(), found.get(0).value(), found.get(0).size()));
+            }
+        }
+        return statics;
+    }
+
+    private Manifest manifest(int number, String group, List<String> stubs, List<Placement> placements,
+                              LinkPlan plan, List<String> removed,
+                                     Map<String, List<Manifest.Static>> linkedStatics) {
+        var modules = new ArrayList<Manifest.Module>();
+        var statics = new ArrayList<Manifest.Static>();
+        for (var p : placements) {
+            var id = p.live().module().id();
+            modules.add(new Manifest.Module(id, p.library(), p.state().manifestName()));
+            statics.addAll(linkedStatics.containsKey(id) ? linkedStatics.get(id) : p.live().previous().statics());
+        }
+        var functions = plan.functions().stream()
+                .map(f -> new Manifest.Function(f.moduleId(), f.cname(), f.linkName())).toList();
+        var globals = plan.globals().stream()
+                .map(g -> new Manifest.Global(g.moduleId(), g.cname(), g.linkName(), g.size())).toList();
+        return new Manifest(number, tools.arch().manifestName(), group, stubs, modules, removed, functions, globals, statics, List.of());
+    }
+
+    private static void hardLink(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (!Files.exists(from)) {
+                throw new IOException("cannot keep " + from.getFileName() + ": it is missing from " + from.getParent(), e);
+            }
+            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+}

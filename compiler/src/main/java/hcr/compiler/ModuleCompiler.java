@@ -1,0 +1,59 @@
+package hcr.compiler;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the C compiler on one module:
+ * {@code cc -c -fPIC -g -O0 -DHCR=1 <includes> <cflags> -MMD -MF <dep> src -o <obj>}, in the
+ * project directory so messages name files as the user knows them. gcc's default semantic
+ * interposition and default visibility stay: the reload mechanism needs every reference to
+ * a global to go through the dynamic linker.
+ */
+final class ModuleCompiler {
+    private final List<String> cc;
+    private final List<String> flags;
+    private final boolean colour;
+    private final Path projectDir;
+
+    /** What one compile produced. */
+    record Compiled(SourceModule module, Path object, boolean ok, String output, List<Path> headers) {
+    }
+
+    ModuleCompiler(BuildConfig config, List<String> includeOptions, boolean colour) {
+        this.cc = config.ccCommand();
+        var all = new ArrayList<>(List.of("-c", "-fPIC", "-g", "-O0", "-DHCR=1"));
+        all.addAll(includeOptions);
+        all.addAll(config.cflags());
+        this.flags = List.copyOf(all);
+        this.colour = colour;
+        this.projectDir = config.projectDir();
+    }
+
+    /** The flags that shape the object, for the content key. */
+    List<String> flags() {
+        return flags;
+    }
+
+    Compiled compile(SourceModule module, Path object, Path depFile) throws IOException {
+        var command = new ArrayList<>(cc);
+        command.addAll(flags);
+        command.addAll(List.of("-MMD", "-MF", depFile.toString()));
+        if (colour) {
+            command.add("-fdiagnostics-color=always");
+        }
+        command.addAll(List.of(module.sourceName(), "-o", object.toString()));
+        var result = Subprocess.run(command, projectDir);
+        if (!result.ok()) {
+            Files.deleteIfExists(object);
+            return new Compiled(module, object, false, result.output(), List.of());
+        }
+        var headers = DepFile.prerequisites(Files.readString(depFile, StandardCharsets.UTF_8), projectDir,
+                module.source());
+        return new Compiled(module, object, true, result.output(), headers);
+    }
+}

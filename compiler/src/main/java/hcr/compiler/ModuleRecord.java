@@ -1,0 +1,26 @@
+package hcr.compiler;
+
+import hcr.compiler.link.Manifest;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the compiler remembers about a live module after a successful build.
+ *
+ * @param id          module id
+ * @param key         content key of the object (see {@link ContentKeys})
+ * @param object      file name of the object in {@code state/obj}
+ * @param objectHash  SHA-256 of the object
+ * @param headers     the headers its last compile read (from the depfile)
+ * @param library     its live library file name ({@code libsim.g4.so})
+ * @param renamesHash digest of the rename map the library was linked with
+ * @param statics     its writable statics, as published in the manifest
+ */
+record ModuleRecord(String id, String key, String object, String objectHash, List<Path> headers, String library,
+                    String renamesHash, List<Manifest.Static> statics) {
+
+    ModuleRecord {
+        headers = List.copyOf(headers);
+        statics = List.copyOf(statics);
+    }
+}

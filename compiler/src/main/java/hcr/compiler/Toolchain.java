@@ -1,0 +1,77 @@
+package hcr.compiler;
+
+import hcr.compiler.elf.SystemSymbols;
+import hcr.compiler.link.Arch;
+import hcr.compiler.link.GroupLibrary;
+import hcr.compiler.link.StubLibrary;
+import hcr.compiler.link.SymbolRenamer;
+import java.io.IOException;
+
+/**
+ * The tools a Builder drives, set up once: the compiler (identified once, for content keys),
+ * objcopy for renaming, as and ld for stubs and the group. Binutils are taken from PATH.
+ */
+final class Toolchain {
+    private final BuildConfig config;
+    private final CompilerIdentity identity;
+    private final ModuleCompiler compiler;
+    private final ModuleLinker linker;
+    private final ContentKeys keys;
+    private final SymbolRenamer renamer;
+    private final Arch arch;
+    private final StubLibrary stubs;
+    private final GroupLibrary group;
+    private SystemSymbols system;
+
+    Toolchain(BuildConfig config, CompilerIdentity identity, ModuleCompiler compiler, FileDigests digests) {
+        this.config = config;
+        this.identity = identity;
+        this.compiler = compiler;
+        this.linker = new ModuleLinker(config);
+        this.keys = new ContentKeys(digests, identity, compiler.flags());
+        this.renamer = new SymbolRenamer("objcopy");
+        this.arch = Arch.host();
+        this.stubs = new StubLibrary(arch, "as", "ld");
+        this.group = new GroupLibrary("ld");
+    }
+
+    CompilerIdentity identity() {
+        return identity;
+    }
+
+    ModuleCompiler compiler() {
+        return compiler;
+    }
+
+    ModuleLinker linker() {
+        return linker;
+    }
+
+    ContentKeys keys() {
+        return keys;
+    }
+
+    SymbolRenamer renamer() {
+        return renamer;
+    }
+
+    Arch arch() {
+        return arch;
+    }
+
+    StubLibrary stubs() {
+        return stubs;
+    }
+
+    GroupLibrary group() {
+        return group;
+    }
+
+    /** The names the host's system libraries define, read once when first needed. */
+    synchronized SystemSymbols system() throws IOException {
+        if (system == null) {
+            system = SystemSymbols.host(String.join(" ", config.ccCommand()));
+        }
+        return system;
+    }
+}
