@@ -27,7 +27,8 @@ extern "C" {
 /*
  * Loads gen/current of buildDir (e.g. "project/.hcr"). argc/argv are kept
  * for hcrRunMain. Sets stdout to line buffering, makes libhcr global (the
- * stubs call hcr_trap_removed) and creates <buildDir>/run/<pid>/.
+ * stubs call hcr_trap_removed) and creates <buildDir>/run/<pid>/. Runs the
+ * program's HCR_STATE initializers, then its HCR_INITs (hcr.h).
  */
 int hcrInit(const char *buildDir, int argc, char **argv);
 
@@ -35,8 +36,12 @@ int hcrInit(const char *buildDir, int argc, char **argv);
  * Loads gen/current when it is not the loaded generation. Returns the
  * number of modules loaded + reloaded + removed by it; 0 when gen/current
  * is the loaded generation (or a new generation changed no module); <0 on
- * error, and then the old code keeps running untouched. Reloads are
- * serialized; one asked for from inside an observer returns HCR_ESTATE.
+ * error, and then the old code keeps running untouched. A reload that
+ * changes something runs the program's hooks (hcr.h) on this thread:
+ * before-handlers, the load, new states' initializers, HCR_INITs of new
+ * modules, after-handlers; one that fails runs none. Reloads are
+ * serialized; one asked for from inside a hook or an observer returns
+ * HCR_ESTATE.
  */
 int hcrPerformCodeReload(void);
 

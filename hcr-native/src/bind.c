@@ -3,7 +3,8 @@
  * the slot of every function and the address it gets (the new
  * implementation, or the trap entry of a function that went away), and the
  * statics to carry from the old version of a module to the new one.
- * Every address is checked to lie inside the library it belongs to.
+ * Every address is checked to lie inside the library it belongs to. The
+ * traps' bookkeeping, and the trap itself, are here too.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -38,7 +39,7 @@ static int add_static_event(struct plan *p, const struct hcr_static *s,
 }
 
 /* Is [addr, addr + size) inside the library whose link map is lm? */
-static int inside(const void *addr, size_t size, void *lm)
+int hcr_inside(const void *addr, size_t size, void *lm)
 {
 	struct link_map *first, *last;
 	Dl_info info;
@@ -100,7 +101,7 @@ static int bind_func(struct plan *p, const struct hcr_func *f)
 	if (!impl)
 		return hcr_fail(HCR_ESYMBOL, "symbol %s (function %s) not "
 				"found in %s", f->link, f->cname, mod->file);
-	if (!inside(impl, 1, mod->lm))
+	if (!hcr_inside(impl, 1, mod->lm))
 		return hcr_fail(HCR_ESYMBOL, "symbol %s (function %s) is not "
 				"defined by %s", f->link, f->cname, mod->file);
 	return add_bind(p, f->link, impl);
@@ -153,7 +154,8 @@ static int carry_static(struct plan *p, const struct hcr_module *old,
 	void *dst = (void *)(mod->base + s->offset);
 	void *src = (void *)(old->base + os->offset);
 
-	if (!inside(dst, s->size, mod->lm) || !inside(src, s->size, old->lm))
+	if (!hcr_inside(dst, s->size, mod->lm) ||
+	    !hcr_inside(src, s->size, old->lm))
 		return hcr_fail(HCR_ESTATE, "static '%s' of module '%s': "
 				"offset 0x%lx/0x%lx size %lu lies outside "
 				"%s or %s", s->name, s->module, s->offset,
@@ -227,4 +229,29 @@ void hcr_update_traps(struct plan *p)
 		p->traps[i].cname = p->traps[i].module = NULL;
 	}
 	pthread_mutex_unlock(&rt->trap_lock);
+}
+
+/* Where a stub for a function without implementation lands. */
+void hcr_trap_removed(const char *cname)
+{
+	struct hcr_runtime *rt = &hcr_rt;
+	char msg[512];
+	int i;
+
+	snprintf(msg, sizeof(msg), "hcr: function '%s' has no "
+		 "implementation\n", cname);
+	pthread_mutex_lock(&rt->trap_lock);
+	for (i = 0; i < rt->ntraps; i++) {
+		if (strcmp(rt->traps[i].cname, cname))
+			continue;
+		snprintf(msg, sizeof(msg), "hcr: function '%s' was removed "
+			 "%s module '%s' (generation %d)\n", cname,
+			 rt->traps[i].with_module ? "with" : "from",
+			 rt->traps[i].module, rt->traps[i].generation);
+		break;
+	}
+	pthread_mutex_unlock(&rt->trap_lock);
+	fflush(stdout);
+	fputs(msg, stderr);
+	abort();
 }

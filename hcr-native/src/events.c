@@ -2,9 +2,10 @@
  * events.c - the observer's JSON (docs/internals.md section 8).
  *
  * One JSON object per event, no newline inside. Module events first, then
- * static events, then the generation summary. Nothing here runs when no
- * observer is set. The observer is called on the reloading thread while
- * the reload lock is held: it must not ask for a reload itself.
+ * static events, then state events, then the generation summary. Nothing
+ * here runs when no observer is set. The observer is called on the
+ * reloading thread while the reload lock is held: it must not ask for a
+ * reload itself.
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
@@ -127,6 +128,16 @@ static void static_event(struct buf *b, const struct hcr_static_event *e)
 		   e->new_size);
 }
 
+static void state_event(struct buf *b, const struct hcr_state_event *e)
+{
+	puts_raw(b, "{\"type\":\"state\"");
+	field(b, "module", e->module);
+	field(b, "name", e->name);
+	field(b, "action", e->action);
+	printf_raw(b, ",\"old_size\":%lu,\"new_size\":%lu}", e->old_size,
+		   e->new_size);
+}
+
 static void summary(struct buf *b, const struct hcr_report *r)
 {
 	printf_raw(b, "{\"type\":\"generation\",\"generation\":%d,"
@@ -153,6 +164,10 @@ void hcr_emit_report(hcr_observer fn, const struct hcr_report *r)
 	}
 	for (i = 0; i < r->nstatics; i++) {
 		static_event(&b, &r->statics[i]);
+		emit(fn, &b);
+	}
+	for (i = 0; i < r->nstates; i++) {
+		state_event(&b, &r->states[i]);
 		emit(fn, &b);
 	}
 	summary(&b, r);

@@ -64,9 +64,19 @@
  * under the lock) at most every 5 ms; in between it costs a coarse clock
  * read.
  *
- * This file holds the public API; load.c runs a load and bind.c resolves
- * its slots, traps and statics; manifest.c reads the manifest, events.c
- * writes the observer's JSON, util.c handles files and folders.
+ * Program API. HCR_INIT, the reload handlers and HCR_STATE (hcr.h) leave
+ * descriptors in the module's library that the manifest lists as hooks.
+ * The runtime keeps each state's storage itself, one block per module and
+ * name, and points every module version at it before the version's code
+ * runs (state.c); it runs the handlers leaves first over the modules'
+ * `uses` graph, before-handlers of the old versions before a reload and
+ * after-handlers of the new ones after it (hooks.c).
+ *
+ * This file holds the public API but the trap; load.c runs a load, bind.c
+ * resolves its slots, traps and statics (and holds hcr_trap_removed),
+ * state.c and hooks.c its program API hooks;
+ * manifest.c reads the manifest and index.c orders it, events.c writes the
+ * observer's JSON, util.c handles files and folders.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -170,7 +180,7 @@ static int load_current(struct hcr_runtime *rt)
 
 	if (rt->in_reload)
 		return hcr_fail(HCR_ESTATE, "reload requested while a reload "
-				"is running (from an observer?)");
+				"is running (from a handler or an observer?)");
 	rc = hcr_read_current(rt->gendir, &gen);
 	if (rc)
 		return rc;
@@ -225,7 +235,7 @@ int hcrPerformCodeReload(void)
 	int rc;
 
 	pthread_mutex_lock(&rt->lock);
-	if (!rt->initialised)
+	if (!rt->initialised && !rt->in_reload)
 		rc = hcr_fail(HCR_EINIT, "hcrPerformCodeReload: hcrInit was "
 			      "not called or failed");
 	else
@@ -271,7 +281,8 @@ static struct hcr_manifest *pending(struct hcr_runtime *rt)
 /*
  * 1 when the pending generation brings a new library for module: the
  * manifest says new or changed, or (after a skipped generation) its file
- * is not the live one.
+ * is not the live one. In before-handlers the pending generation is the
+ * one being loaded, whatever gen/current says by then.
  */
 int hcrHasModuleChanged(const char *module)
 {
@@ -283,7 +294,7 @@ int hcrHasModuleChanged(const char *module)
 	if (!module)
 		return 0;
 	pthread_mutex_lock(&rt->lock);
-	m = pending(rt);
+	m = rt->loading ? rt->loading : pending(rt);
 	mod = hcr_manifest_module(m, module);
 	if (mod) {
 		live = hcr_manifest_module(rt->live, module);
@@ -355,7 +366,8 @@ static int current_touched(void)
  * The program's safe point. At most every CHECK_INTERVAL_NS it stats
  * gen/current; only when that file was replaced does it take the lock and
  * reload. A failed reload is reported through the observer and retried
- * when gen/current changes again.
+ * when gen/current changes again. Called from a handler or an HCR_INIT (on
+ * the reloading thread, which holds the lock) it does nothing.
  */
 void hcr_reload_point(void)
 {
@@ -373,32 +385,7 @@ void hcr_reload_point(void)
 		return;
 	__atomic_store_n(&last_check_ns, now, __ATOMIC_RELAXED);
 	pthread_mutex_lock(&hcr_rt.lock);
-	if (current_touched() && hcrReloadNeeded())
+	if (!hcr_rt.in_reload && current_touched() && hcrReloadNeeded())
 		hcrPerformCodeReload();
 	pthread_mutex_unlock(&hcr_rt.lock);
-}
-
-/* Where a stub for a function without implementation lands. */
-void hcr_trap_removed(const char *cname)
-{
-	struct hcr_runtime *rt = &hcr_rt;
-	char msg[512];
-	int i;
-
-	snprintf(msg, sizeof(msg), "hcr: function '%s' has no "
-		 "implementation\n", cname);
-	pthread_mutex_lock(&rt->trap_lock);
-	for (i = 0; i < rt->ntraps; i++) {
-		if (strcmp(rt->traps[i].cname, cname))
-			continue;
-		snprintf(msg, sizeof(msg), "hcr: function '%s' was removed "
-			 "%s module '%s' (generation %d)\n", cname,
-			 rt->traps[i].with_module ? "with" : "from",
-			 rt->traps[i].module, rt->traps[i].generation);
-		break;
-	}
-	pthread_mutex_unlock(&rt->trap_lock);
-	fflush(stdout);
-	fputs(msg, stderr);
-	abort();
 }

@@ -22,6 +22,11 @@
 
 enum mod_state { MOD_NEW, MOD_CHANGED, MOD_KEPT };
 
+enum hook_kind { HOOK_INIT, HOOK_BEFORE, HOOK_AFTER, HOOK_STATE };
+
+/* Hook symbols: hcr.h's descriptors, `hcr__<kind>__<name>`. */
+#define HCR_HOOK_PREFIX "hcr__"
+
 /* A writable file-static or function-static of a module's library. */
 struct hcr_static {
 	const char *module;
@@ -31,12 +36,35 @@ struct hcr_static {
 	int mod;		/* index into manifest.mods */
 };
 
+/* A program-API descriptor of a module (hcr.h, docs section 10). */
+struct hcr_hook {
+	const char *module;
+	const char *name;	/* the function or state name */
+	enum hook_kind kind;
+	unsigned long offset;	/* of the descriptor, in the module's .so */
+	unsigned long size;	/* of the descriptor */
+	int mod;
+};
+
+/* "uses a b": module a references symbols b defines. */
+struct hcr_use {
+	const char *from, *to;
+	int mod, used;		/* indices into manifest.mods */
+	int line;		/* of the record, and order within it */
+	int seq;
+};
+
 struct hcr_module {
 	const char *id;
 	const char *file;	/* lib<stem>.g<G>.so, also its soname */
 	enum mod_state state;
+	int seq;		/* position in the manifest */
 	int first_static;	/* this module's range of manifest.statics */
 	int nstatics;
+	int first_hook;		/* ... of manifest.hooks */
+	int nhooks;
+	int first_use;		/* ... of manifest.uses */
+	int nuses;
 	void *handle;		/* set once loaded */
 	void *lm;		/* its struct link_map, once loaded */
 	uintptr_t base;		/* load base (l_addr) once loaded */
@@ -64,7 +92,20 @@ struct hcr_manifest {
 	int nfuncs, capfuncs;
 	struct hcr_static *statics;	/* sorted by module, then name */
 	int nstatics, capstatics;
+	struct hcr_hook *hooks;		/* sorted by module, then offset */
+	int nhooks, caphooks;
+	struct hcr_use *uses;		/* sorted by module */
+	int nuses, capuses;
+	int *order;			/* modules leaves first (DFS post-order) */
 	int nglobals;
+};
+
+/* The storage of one HCR_STATE, kept across reloads. */
+struct hcr_block {
+	char *module;
+	char *name;
+	unsigned long size;
+	void *data;
 };
 
 /* Where a removed function went, for the trap message. */
@@ -87,6 +128,9 @@ struct hcr_runtime {
 	pthread_mutex_t lock;	/* recursive: serializes loads and queries */
 	struct hcr_manifest *live;
 	struct hcr_manifest *pending;	/* cache for hcrHasModuleChanged */
+	struct hcr_manifest *loading;	/* set while before-handlers run */
+	struct hcr_block *blocks;	/* every live HCR_STATE */
+	int nblocks, capblocks;
 	char **libs;		/* library files copied and loaded */
 	int nlibs, caplibs;
 	pthread_mutex_t trap_lock;	/* guards traps only */
@@ -109,6 +153,13 @@ struct hcr_static_event {
 	unsigned long old_size, new_size;
 };
 
+struct hcr_state_event {
+	const char *module;
+	const char *name;
+	const char *action;	/* created | kept | reset | released */
+	unsigned long old_size, new_size;
+};
+
 struct hcr_report {
 	int generation, previous;
 	int loaded, reloaded, removed, carried, reset;
@@ -116,6 +167,8 @@ struct hcr_report {
 	int nmods;
 	struct hcr_static_event *statics;
 	int nstatics;
+	struct hcr_state_event *states;
+	int nstates;
 	long us_copy, us_load, us_bind, us_statics, us_handlers, us_total;
 };
 
@@ -146,6 +199,13 @@ struct hcr_func *hcr_manifest_func(const struct hcr_manifest *m,
 struct hcr_static *hcr_module_static(const struct hcr_manifest *m,
 				     const struct hcr_module *mod,
 				     const char *name);
+struct hcr_hook *hcr_module_hook(const struct hcr_manifest *m,
+				 const struct hcr_module *mod,
+				 enum hook_kind kind, const char *name);
+int hcr_is_hook_symbol(const char *name);
+
+/* index.c: sorting, cross-checking and ordering a parsed manifest */
+int hcr_manifest_index(struct hcr_manifest *m, const char *path);
 
 /* load.c, bind.c */
 int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m);

@@ -5,11 +5,14 @@
  * the program can see: it copies the new libraries into the run folder,
  * dlopens the group library (a failed dlopen unloads what it loaded), finds
  * every module's handle and load base, and resolves every address it will
- * need: implementations, slots, traps, old and new statics. The second half
- * cannot fail: it copies statics, then writes the slots, then updates the
- * runtime's tables. Which modules are loaded, reloaded or removed is decided
- * by comparing library files with the loaded generation, not by the
- * manifest's module state, so skipping a generation is safe.
+ * need: implementations, slots, traps, old and new statics, hook
+ * descriptors, state blocks. Then the before-handlers run (hooks.c). The
+ * second half cannot fail: it copies statics, points state slots at their
+ * blocks, writes the function slots, then updates the runtime's tables;
+ * state initializers, HCR_INITs and after-handlers follow. Which modules
+ * are loaded, reloaded or removed is decided by comparing library files
+ * with the loaded generation, not by the manifest's module state, so
+ * skipping a generation is safe.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -173,6 +176,7 @@ static int load_group(struct plan *p)
 	}
 	return rc;
 }
+
 static void commit(struct plan *p)
 {
 	long t = hcr_now_us();
@@ -181,6 +185,7 @@ static void commit(struct plan *p)
 	for (i = 0; i < p->ncarries; i++)
 		memcpy(p->carries[i].dst, p->carries[i].src,
 		       p->carries[i].size);
+	hcr_commit_states(p);
 	p->rep.us_statics += hcr_now_us() - t;
 	t = hcr_now_us();
 	for (i = 0; i < p->nbinds; i++)
@@ -215,6 +220,10 @@ static int prepare(struct plan *p)
 		return rc;
 	t = hcr_now_us();
 	rc = hcr_plan_statics(p);
+	if (!rc)
+		rc = hcr_check_hooks(p);
+	if (!rc)
+		rc = hcr_plan_states(p);
 	p->rep.us_statics = hcr_now_us() - t;
 	return rc;
 }
@@ -232,15 +241,17 @@ static void plan_free(struct plan *p)
 	free(p->copied);
 	free(p->binds);
 	free(p->carries);
+	hcr_free_states(p);
 	free(p->rep.mods);
 	free(p->rep.statics);
+	free(p->rep.states);
 }
 
 /*
  * Loads generation m. On success m becomes the live generation (the
  * runtime owns it) and the count of loaded + reloaded + removed modules is
- * returned; on failure nothing the program sees has changed and the caller
- * still owns m.
+ * returned; on failure nothing the program sees has changed (no handler
+ * ran) and the caller still owns m.
  */
 int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m)
 {
@@ -260,10 +271,12 @@ int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m)
 	p.rep.previous = rt->live ? rt->live->generation : 0;
 	rc = prepare(&p);
 	if (!rc) {
+		hcr_run_before(&p);
 		commit(&p);
 		rt->live = m;
 		__atomic_store_n(&rt->generation, m->generation,
 				 __ATOMIC_RELEASE);
+		hcr_run_after(&p);
 		p.rep.us_total = hcr_now_us() - start;
 		hcr_emit_report(rt->observer, &p.rep);
 		rc = p.rep.loaded + p.rep.reloaded + p.rep.removed;

@@ -1,6 +1,7 @@
 /*
- * load.h - one load in progress, shared by load.c (copy, dlopen, commit)
- * and bind.c (slots, traps and statics). Not installed.
+ * load.h - one load in progress, shared by load.c (copy, dlopen, commit),
+ * bind.c (slots, traps and statics), state.c (HCR_STATE blocks) and
+ * hooks.c (HCR_INIT and the reload handlers). Not installed.
  */
 #ifndef HCR_LOAD_H
 #define HCR_LOAD_H
@@ -20,6 +21,14 @@ struct carry {
 	size_t size;
 };
 
+/* One HCR_STATE of a module version being loaded. */
+struct state_plan {
+	void **slot;		/* the version's `static type *name` */
+	void *data;		/* the block it gets */
+	void (*init)(void *value);
+	int fresh;		/* created or reset: init runs after the load */
+};
+
 struct plan {
 	struct hcr_runtime *rt;
 	struct hcr_manifest *old, *m;
@@ -34,16 +43,37 @@ struct plan {
 	int ncarries, capcarries;
 	struct hcr_trap *traps;		/* functions removed by this load */
 	int ntraps, captraps;
+	struct state_plan *states;	/* leaves first */
+	int nstates, capstates;
+	struct hcr_block *blocks;	/* the runtime's next block table */
+	char *fresh;			/* per block: allocated by this load */
+	int nblocks, capblocks, capfresh;
+	char *taken;			/* per runtime block: 1 taken, 2 released */
+	struct hcr_block *released;	/* freed once the load is reported */
+	int nreleased, capreleased;
+	int committed;
 	struct hcr_report rep;
-	int caprepmods, caprepstatics;
+	int caprepmods, caprepstatics, caprepstates;
 };
 
 int hcr_oom(void);
+int hcr_inside(const void *addr, size_t size, void *lm);
 
 /* bind.c: resolving, before anything is written */
 int hcr_plan_binds(struct plan *p);
 int hcr_plan_statics(struct plan *p);
 /* bind.c: after the slots are written */
 void hcr_update_traps(struct plan *p);
+
+/* state.c: HCR_STATE blocks */
+int hcr_plan_states(struct plan *p);
+void hcr_commit_states(struct plan *p);
+void hcr_init_states(struct plan *p);
+void hcr_free_states(struct plan *p);
+
+/* hooks.c: HCR_INIT, HCR_BEFORE_RELOAD, HCR_AFTER_RELOAD */
+int hcr_check_hooks(struct plan *p);
+void hcr_run_before(struct plan *p);
+void hcr_run_after(struct plan *p);
 
 #endif /* HCR_LOAD_H */

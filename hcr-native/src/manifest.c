@@ -2,9 +2,9 @@
  * manifest.c - reads gen/N/manifest (docs/internals.md section 6).
  *
  * The whole file is read into one buffer and split in place: every string
- * of a parsed manifest points into that buffer. After parsing, modules are
- * sorted by id, functions by link name and statics by module then name, so
- * that a reload looks everything up with bsearch.
+ * of a parsed manifest points into that buffer. Records are checked one by
+ * one here; index.c then sorts them, links them to their modules and checks
+ * what needs the whole manifest.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -101,6 +101,7 @@ static int add_module(struct parser *p, char **f)
 	mod->id = f[1];
 	mod->file = f[2];
 	mod->state = state;
+	mod->seq = m->nmods - 1;
 	return 0;
 }
 
@@ -144,6 +145,83 @@ static int add_static(struct parser *p, char **f)
 	s->offset = off;
 	s->size = size;
 	s->mod = -1;
+	return 0;
+}
+
+static int hook_kind(const char *s, enum hook_kind *kind)
+{
+	if (!strcmp(s, "init"))
+		*kind = HOOK_INIT;
+	else if (!strcmp(s, "before"))
+		*kind = HOOK_BEFORE;
+	else if (!strcmp(s, "after"))
+		*kind = HOOK_AFTER;
+	else if (!strcmp(s, "state"))
+		*kind = HOOK_STATE;
+	else
+		return -1;
+	return 0;
+}
+
+/* hook <module> <kind> <name> <offset> <size> */
+static int add_hook(struct parser *p, char **f)
+{
+	struct hcr_manifest *m = p->m;
+	struct hcr_hook *h;
+	enum hook_kind kind;
+	unsigned long off, size, want;
+
+	if (hook_kind(f[2], &kind))
+		return bad(p, "unknown hook kind", f[2]);
+	if (parse_ulong(f[4], 16, &off))
+		return bad(p, "bad hook offset", f[4]);
+	want = kind == HOOK_STATE ? sizeof(struct hcr_state)
+				  : sizeof(void (*)(void));
+	if (parse_ulong(f[5], 10, &size) || size != want)
+		return bad(p, "bad hook descriptor size", f[5]);
+	h = hcr_grow(m->hooks, &m->caphooks, m->nhooks, sizeof(*h));
+	if (!h)
+		return bad(p, "out of memory", NULL);
+	m->hooks = h;
+	h += m->nhooks++;
+	h->module = f[1];
+	h->kind = kind;
+	h->name = f[3];
+	h->offset = off;
+	h->size = size;
+	h->mod = -1;
+	return 0;
+}
+
+/* uses <module> <module>...: any number of fields, split here. */
+static int add_uses(struct parser *p, char *line)
+{
+	struct hcr_manifest *m = p->m;
+	struct hcr_use *u;
+	char *from, *to;
+	int seq = 0;
+
+	from = strchr(line, ' ');
+	if (!from || !from[1])
+		return bad(p, "bad uses record", NULL);
+	*from++ = '\0';
+	to = strchr(from, ' ');
+	while (to) {
+		*to++ = '\0';
+		u = hcr_grow(m->uses, &m->capuses, m->nuses, sizeof(*u));
+		if (!u)
+			return bad(p, "out of memory", NULL);
+		m->uses = u;
+		u += m->nuses++;
+		u->from = from;
+		u->to = to;
+		u->mod = u->used = -1;
+		u->line = p->line;
+		u->seq = seq++;
+		if (!*to)
+			return bad(p, "bad uses record", NULL);
+		to = strchr(to, ' ');
+	}
 	return 0;
 }
 
@@ -211,85 +289,21 @@ static int record(struct parser *p, char **f, int n)
 	if (!strcmp(k, "static"))
 		return n == 5 ? add_static(p, f) : bad(p, "bad static record",
 						      NULL);
-	return 0;	/* unknown kinds (and hook, issue 4) are ignored */
+	if (!strcmp(k, "hook"))
+		return n == 6 ? add_hook(p, f) : bad(p, "bad hook record",
+						    NULL);
+	return 0;	/* unknown kinds are ignored */
 }
 
-static int cmp_module(const void *a, const void *b)
-{
-	return strcmp(((const struct hcr_module *)a)->id,
-		      ((const struct hcr_module *)b)->id);
-}
-
-static int cmp_func(const void *a, const void *b)
-{
-	return strcmp(((const struct hcr_func *)a)->link,
-		      ((const struct hcr_func *)b)->link);
-}
-
-static int cmp_static(const void *a, const void *b)
-{
-	const struct hcr_static *x = a, *y = b;
-
-	if (x->mod != y->mod)
-		return x->mod < y->mod ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-/* Sorts, links records to their modules and checks for duplicates. */
+/* What only the whole manifest can tell. */
 static int finish(struct parser *p)
 {
-	struct hcr_manifest *m = p->m;
-	struct hcr_module *mod;
-	int i;
-
 	p->line = 0;
-	if (!p->seen_header || !p->seen_generation || !m->group)
+	if (!p->seen_header || !p->seen_generation || !p->m->group)
 		return hcr_fail(HCR_EMANIFEST, "%s: %s record missing",
 				p->path, !p->seen_header ? "hcr-manifest" :
 				!p->seen_generation ? "generation" : "group");
-	qsort(m->mods, (size_t)m->nmods, sizeof(*m->mods), cmp_module);
-	for (i = 1; i < m->nmods; i++)
-		if (!strcmp(m->mods[i - 1].id, m->mods[i].id))
-			return hcr_fail(HCR_EMANIFEST, "%s: module '%s' twice",
-					p->path, m->mods[i].id);
-	for (i = 0; i < m->nfuncs; i++) {
-		mod = hcr_manifest_module(m, m->funcs[i].module);
-		if (!mod)
-			return hcr_fail(HCR_EMANIFEST,
-					"%s: func '%s' of unknown module '%s'",
-					p->path, m->funcs[i].cname,
-					m->funcs[i].module);
-		m->funcs[i].mod = (int)(mod - m->mods);
-	}
-	qsort(m->funcs, (size_t)m->nfuncs, sizeof(*m->funcs), cmp_func);
-	for (i = 1; i < m->nfuncs; i++)
-		if (!strcmp(m->funcs[i - 1].link, m->funcs[i].link))
-			return hcr_fail(HCR_EMANIFEST,
-					"%s: function '%s' defined twice",
-					p->path, m->funcs[i].link);
-	for (i = 0; i < m->nstatics; i++) {
-		mod = hcr_manifest_module(m, m->statics[i].module);
-		if (!mod)
-			return hcr_fail(HCR_EMANIFEST,
-					"%s: static '%s' of unknown module '%s'",
-					p->path, m->statics[i].name,
-					m->statics[i].module);
-		m->statics[i].mod = (int)(mod - m->mods);
-	}
-	qsort(m->statics, (size_t)m->nstatics, sizeof(*m->statics),
-	      cmp_static);
-	for (i = 1; i < m->nstatics; i++)
-		if (!cmp_static(&m->statics[i - 1], &m->statics[i]))
-			return hcr_fail(HCR_EMANIFEST,
-					"%s: static '%s' of module '%s' twice",
-					p->path, m->statics[i].name,
-					m->statics[i].module);
-	for (i = m->nstatics - 1; i >= 0; i--) {
-		mod = &m->mods[m->statics[i].mod];
-		mod->first_static = i;
-		mod->nstatics++;
-	}
-	return 0;
+	return hcr_manifest_index(p->m, p->path);
 }
 
 static int parse(struct parser *p)
@@ -304,6 +318,12 @@ static int parse(struct parser *p)
 			*next++ = '\0';
 		if (*line == '#' || !*line)
 			continue;
+		if (p->seen_header && !strncmp(line, "uses ", 5)) {
+			rc = add_uses(p, line);
+			if (rc)
+				return rc;
+			continue;
+		}
 		n = split(line, f);
 		if (n > MAX_FIELDS)
 			return bad(p, "too many fields", NULL);
@@ -349,39 +369,8 @@ void hcr_manifest_free(struct hcr_manifest *m)
 	free(m->removed);
 	free(m->funcs);
 	free(m->statics);
+	free(m->hooks);
+	free(m->uses);
+	free(m->order);
 	free(m);
-}
-
-struct hcr_module *hcr_manifest_module(const struct hcr_manifest *m,
-				       const char *id)
-{
-	struct hcr_module key = { .id = id };
-
-	if (!m || !m->nmods)
-		return NULL;
-	return bsearch(&key, m->mods, (size_t)m->nmods, sizeof(key),
-		       cmp_module);
-}
-
-struct hcr_func *hcr_manifest_func(const struct hcr_manifest *m,
-				   const char *link)
-{
-	struct hcr_func key = { .link = link };
-
-	if (!m || !m->nfuncs)
-		return NULL;
-	return bsearch(&key, m->funcs, (size_t)m->nfuncs, sizeof(key),
-		       cmp_func);
-}
-
-struct hcr_static *hcr_module_static(const struct hcr_manifest *m,
-				     const struct hcr_module *mod,
-				     const char *name)
-{
-	struct hcr_static key = { .name = name, .mod = (int)(mod - m->mods) };
-
-	if (!mod->nstatics)
-		return NULL;
-	return bsearch(&key, m->statics + mod->first_static,
-		       (size_t)mod->nstatics, sizeof(key), cmp_static);
 }

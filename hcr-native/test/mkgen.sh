@@ -86,7 +86,10 @@ group=libhcrgroup.g$n.so
 	$(awk '{ print $2 }' "$state/modules.new"))
 
 # 6. the manifest (section 6); statics: the object's local data symbols,
-#    at their offsets in the module's library
+#    at their offsets in the module's library (hcr.h's descriptors and
+#    state pointers included: the runtime must skip them); uses: the
+#    modules defining what a module's object leaves undefined; hooks:
+#    hcr.h's local descriptor objects hcr__<kind>__<name> in the library
 {
 	printf 'hcr-manifest 1\ngeneration %s\narch x86_64\ngroup %s\n' "$n" "$group"
 	sed 's/^/stubs /' "$state/stublibs"
@@ -114,6 +117,33 @@ group=libhcrgroup.g$n.so
 		}' "$state/obj/$m.nm"
 	done < "$state/modules.new" > "$state/records"
 	for kind in func global static; do grep "^$kind " "$state/records" || true; done
+	while read -r m file st; do
+		nm -P --undefined-only "$state/obj/$m.o" | awk '{ print $1 }' | sort -u > "$state/undef"
+		used=
+		for x in $modules; do
+			[ "$x" != "$m" ] || continue
+			if awk '$2 ~ /^[A-Z]$/ { print $1 }' "$state/obj/$x.nm" | sort -u |
+				comm -12 - "$state/undef" | grep -q .; then
+				used="$used $x"
+			fi
+		done
+		[ -z "$used" ] || echo "uses $m$used"
+	done < "$state/modules.new"
+	while read -r m file st; do
+		awk -v m="$m" '
+		function hex(s,   i, n) {
+			for (i = 1; i <= length(s); i++)
+				n = n * 16 + index("0123456789abcdef", substr(tolower(s), i, 1)) - 1
+			return n + 0
+		}
+		$2 ~ /^[a-z]$/ && $1 ~ /^hcr__(init|before|after|state)__./ {
+			kind = name = $1
+			sub(/^hcr__/, "", kind); sub(/__.*$/, "", kind)
+			sub(/^hcr__[a-z]+__/, "", name)
+			v = $3; sub(/^0+/, "", v)
+			print "hook", m, kind, name, "0x" (v == "" ? "0" : v), hex($4)
+		}' "$state/lib/$file.nm"
+	done < "$state/modules.new"
 } > "$tmp/manifest"
 
 # 7. publish: gen/N complete first, then gen/current

@@ -1,16 +1,20 @@
 # C tests of the runtime, included by ../Makefile.
 #
-# The test project p (test/gens/p/<N>/ holds the edit making generation N)
-# is rebuilt from scratch on every run by test/mkgen.sh, which does what
-# hcr's compiler does; then test_hcr runs every test in a child process.
+# The test projects p, h and k (test/gens/<project>/<N>/ holds the edit
+# making generation N) and nomain are rebuilt from scratch whenever an edit
+# or the script changes, by test/mkgen.sh, which does what hcr's compiler
+# does; then test_hcr runs every test in a child process.
 
 TBUILD = $(BUILD)/test
 TCFLAGS = -Wall -Wextra -Werror -O2 -g -Iinclude
-PGENS = $(shell ls test/gens/p | sort -n)
+TSRCS = test/test_hcr.c test/test_hooks.c test/check.c
+THDRS = test/check.h test/test_hooks.h include/hcr_host.h
 
-$(TBUILD)/test_hcr: test/test_hcr.c test/check.h include/hcr_host.h $(LIB)
+# the modules of h and k call hcr_test_log and hcr_test_seed in test_hcr
+$(TBUILD)/test_hcr: $(TSRCS) $(THDRS) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(TCFLAGS) -o $@ test/test_hcr.c -L$(OUT) -lhcr \
+	$(CC) $(TCFLAGS) -o $@ $(TSRCS) -L$(OUT) -lhcr \
+		-Wl,--export-dynamic-symbol='hcr_test_*' \
 		-Wl,-rpath,$(abspath $(OUT)) $(LIBS)
 
 # a host that dlopens libhcr with RTLD_LOCAL, as a JVM would
@@ -19,20 +23,35 @@ $(TBUILD)/local_host: test/local_host.c include/hcr_host.h
 	$(CC) $(TCFLAGS) -o $@ $< $(LIBS)
 
 # the same program API built without hcr: no -DHCR, no libhcr
-$(TBUILD)/plain: test/plain.c include/hcr.h
+PSRCS = test/plain.c test/plain_util.c
+$(TBUILD)/plain: $(PSRCS) include/hcr.h $(TBUILD)/descriptors.stamp
 	@mkdir -p $(@D)
-	$(CC) $(TCFLAGS) -Wpedantic -o $@ $<
+	$(CC) $(TCFLAGS) -std=c11 -Wpedantic -o $@ $(PSRCS)
 
-# generations are rebuilt from scratch when an edit or the script changes
-$(TBUILD)/gens.stamp: test/mkgen.sh $(shell find test/gens -type f) include/hcr.h
-	@rm -rf $(TBUILD)/p $(TBUILD)/nomain
-	@mkdir -p $(TBUILD)
-	@for n in $(PGENS); do \
-		sh test/mkgen.sh $(TBUILD)/p $$n test/gens/p/$$n include || exit 1; \
+# built as hcr builds it, at every -O: the 6 descriptors of plain.c stay
+$(TBUILD)/descriptors.stamp: $(PSRCS) include/hcr.h
+	@mkdir -p $(@D)
+	@for o in 0 1 2 3 s; do \
+		$(CC) $(TCFLAGS) -std=c11 -Wpedantic -DHCR=1 -fPIC -O$$o -c \
+			-o $(TBUILD)/descriptors.o test/plain.c || exit 1; \
+		n=$$(nm $(TBUILD)/descriptors.o | \
+			grep -cE ' [a-z] hcr__(init|before|after|state)__'); \
+		[ "$$n" = 6 ] || { echo "-O$$o: $$n descriptors"; exit 1; }; \
 	done
-	@sh test/mkgen.sh $(TBUILD)/nomain 1 test/gens/nomain/1 include
+	@touch $@
+
+# every generation of every project, in order
+$(TBUILD)/gens.stamp: test/mkgen.sh $(shell find test/gens -type f) include/hcr.h
+	@rm -rf $(TBUILD)/p $(TBUILD)/nomain $(TBUILD)/h $(TBUILD)/k
+	@mkdir -p $(TBUILD)
+	@for p in p nomain h k; do \
+		for n in $$(ls test/gens/$$p | sort -n); do \
+			sh test/mkgen.sh $(TBUILD)/$$p $$n test/gens/$$p/$$n \
+				include || exit 1; \
+		done; \
+	done
 	@touch $@
 
 test: $(TBUILD)/gens.stamp $(TBUILD)/test_hcr $(TBUILD)/local_host $(TBUILD)/plain
 	$(TBUILD)/test_hcr $(TBUILD)/p $(TBUILD)/nomain $(TBUILD)/plain \
-		$(TBUILD)/local_host $(abspath $(LIB))
+		$(TBUILD)/local_host $(abspath $(LIB)) $(TBUILD)/h $(TBUILD)/k

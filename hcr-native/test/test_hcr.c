@@ -2,57 +2,31 @@
  * test_hcr.c - the runtime's tests, against real generations.
  *
  * usage: test_hcr <p build> <nomain build> <plain> <local_host> <libhcr.so>
+ *                 <h build> <k build>
  *
  * test/mkgen.sh built the test project p (test/gens/p/<N>/ is the edit that
- * makes generation N; 4, 5, 7, 8 and 9 are broken on purpose) and the project
- * nomain. Tests choose the generation they start from by writing
- * gen/current, as the compiler would, and call the runtime like a host.
+ * makes generation N; 4, 5, 7, 8 and 9 are broken on purpose) and the
+ * projects nomain, h and k (the program API's, see test_hooks.c). Tests
+ * choose the generation they start from by writing gen/current, as the
+ * compiler would, and call the runtime like a host.
  */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "check.h"
+#include "test_hooks.h"
 
 static const char *proj, *nomain, *plain, *local_host, *libhcr;
-
-static char *events[64];
-static int nevents;
-
-static void observe(const char *json)
-{
-	if (nevents < 64)
-		events[nevents++] = strdup(json);
-}
-
-static int has_event(const char *json)
-{
-	int i;
-
-	for (i = 0; i < nevents; i++)
-		if (!strcmp(events[i], json))
-			return 1;
-	return 0;
-}
-
-static const char *last_event(void)
-{
-	return nevents ? events[nevents - 1] : "";
-}
-
-static int starts(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
-static int start_at(const char *build, int generation)
-{
-	publish(build, generation);
-	return hcrInit(build, 0, NULL);
-}
 
 static int reload_to(int generation)
 {
@@ -467,9 +441,12 @@ static const struct test tests[] = {
 
 int main(int argc, char **argv)
 {
-	if (argc != 6) {
+	struct test all[64];
+	int n = (int)(sizeof(tests) / sizeof(tests[0]));
+
+	if (argc != 8) {
 		fprintf(stderr, "usage: test_hcr <p> <nomain> <plain> "
-			"<local_host> <libhcr.so>\n");
+			"<local_host> <libhcr.so> <h> <k>\n");
 		return 2;
 	}
 	proj = argv[1];
@@ -477,5 +454,7 @@ int main(int argc, char **argv)
 	plain = argv[3];
 	local_host = argv[4];
 	libhcr = argv[5];
-	return run_tests(tests, (int)(sizeof(tests) / sizeof(tests[0])));
+	memcpy(all, tests, sizeof(tests));
+	n += hook_tests(argv[6], argv[7], all + n, 64 - n);
+	return run_tests(all, n);
 }

@@ -1,0 +1,28 @@
+/* module z: uses x, generation 2: changed, so handlers run */
+#include "hcr.h"
+
+void hcr_test_log(const char *what);
+int x_sum(void);
+
+int z_val(void)
+{
+	return x_sum() * 100;
+}
+
+static void before(void)
+{
+	hcr_test_log("z:before");
+}
+HCR_BEFORE_RELOAD(before);
+
+static void after(void)
+{
+	hcr_test_log("z:after");
+}
+HCR_AFTER_RELOAD(after);
+
+static void init(void)
+{
+	hcr_test_log("z:init");
+}
+HCR_INIT(init);
