@@ -1,0 +1,22 @@
+package hcr.cli.bench;
+
+import java.util.Locale;
+
+/** How figures read in the tables: milliseconds with one decimal, ratios with two. */
+final class Units {
+
+    private Units() {
+    }
+
+    static String ms(double micros) {
+        return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    static String ns(double nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos);
+    }
+
+    static String ratio(double ratio) {
+        return String.format(Locale.ROOT, "%.2f×", ratio);
+    }
+}

@@ -1,0 +1,48 @@
+/**
+ * {@code hcr bench}: the figures hcr promises, measured on real builds, real file events and
+ * real running programs, never by timed tests. Every figure is a median (and a p90, nearest
+ * rank) of repetitions made in one run, and every ratio is taken between figures of that same
+ * run, so that a busy machine slows both sides alike; each run prints the processor count and
+ * the load average before and after, because on a loaded machine the figures are provisional.
+ *
+ * <h2>Edit-to-effect ({@code hcr bench <dir>})</h2>
+ * The project is copied into a temporary folder (the user's files are never edited) and run
+ * through the same pipeline as {@code hcr dev} ({@link hcr.cli.bench.DevPipeline}: watcher,
+ * one build thread, Builder, ProgramHost). One module is then edited again and again, one edit
+ * at a time: edit {@code n} rewrites a line ({@code --edit 's/REGEX/TEXT/'}, default: the demo's
+ * {@code #define STEP} line becomes {@code #define STEP n}) with a plain write (truncate and
+ * write in place, as {@code echo >}, nano, or vim with {@code backupcopy=yes} save), and the edit
+ * has taken effect when the program prints the first line that only the new code prints
+ * ({@code --expect}, default {@code step \+n }). The clock runs from {@code System.nanoTime()}
+ * just before the write to the moment the dev server reads that line. The demo ticks every 1 ms
+ * ({@code -- 1}), so waiting for the next tick adds at most 1 ms.
+ *
+ * <p>Each edit is split into phases that add up to its total: <b>watch</b> (write → change set
+ * delivered, from {@code ChangeSet.firstEventNanos}/{@code deliveredNanos}: the kernel's event
+ * and the quiet period), <b>build</b> (change set → generation published, with the build's own
+ * scan/compile/link/publish from {@code BuildTimings}), <b>apply</b> (the runtime's
+ * {@code generation} event, {@code us.total} and its copy/load/bind/statics/handlers), and
+ * <b>rest</b> (the reload request and answer, the next tick, the output pipe).
+ *
+ * <h2>Nim ({@code --nim}; by default when {@code nim} is on PATH and the edit is the demo's)</h2>
+ * The demo's twin in Nim (resources {@code nim/main.nim}, {@code nim/sim.nim}) is built as
+ * Nim's {@code doc/hcr.md} says: {@code libnimhcr.so} and {@code libnimrtl.so} beside the
+ * program, {@code nim c --hotcodereloading:on}, the loop in the main module calling
+ * {@code performCodeReload()}. After each edit of {@code sim.nim} the bench runs that build and
+ * then presses the reload key (a line on the program's stdin; the documentation's example
+ * reloads on F9). The key is needed: a loop that polls {@code hasAnyModuleChanged()} every tick
+ * loads the module's library while {@code nim c} is still writing it and dies in
+ * {@code nimhcr.nim(432, 12) `lib != nil` [AssertionDefect]}. Nim's figure has no watcher in it.
+ *
+ * <h2>Core figures ({@code hcr bench --core <demo>})</h2>
+ * a) {@code Builder.build()} after a one-module edit against {@code cc -c -fPIC -g -O0} plus
+ * {@code cc -shared} of the same file, interleaved, on the demo and on a generated 200-module
+ * program ({@link hcr.cli.bench.GeneratedProgram}); b) the runtime's reload of one changed
+ * module in a 10- and a 200-module program running side by side through ProgramHost, reloads
+ * alternating; c) 100M calls of a tiny {@code noinline} function through its stub against the
+ * same body as a {@code static} function ({@link hcr.cli.bench.StubCallProgram}, built by the
+ * Builder, run through ProgramHost, which also checks that the global's address is in a stub
+ * library); d) the no-op build of the 200-module program with a fresh and a warm Builder.
+ * At least 15 repetitions each, after 3 uncounted ones where a build is involved.
+ */
+package hcr.cli.bench;
