@@ -85,15 +85,15 @@ int hcrReloadNeeded(void);
 int hcrHasModuleChanged(const char *module);
 
 #define HCR_INIT(fn) \
-	__attribute__((used)) \
+	__attribute__((used, section(".data.rel.ro.hcr"))) \
 	static void (*const hcr__init__##fn)(void) = fn
 
 #define HCR_BEFORE_RELOAD(fn) \
-	__attribute__((used)) \
+	__attribute__((used, section(".data.rel.ro.hcr"))) \
 	static void (*const hcr__before__##fn)(void) = fn
 
 #define HCR_AFTER_RELOAD(fn) \
-	__attribute__((used)) \
+	__attribute__((used, section(".data.rel.ro.hcr"))) \
 	static void (*const hcr__after__##fn)(void) = fn
 
 /* The runtime sets `name` before any code of the module runs. */
@@ -104,7 +104,7 @@ int hcrHasModuleChanged(const char *module);
 		type hcr_initial = __VA_ARGS__; \
 		memcpy(value, &hcr_initial, sizeof(hcr_initial)); \
 	} \
-	__attribute__((used)) \
+	__attribute__((used, section(".data.rel.ro.hcr"))) \
 	static const struct hcr_state hcr__state__##name = { \
 		#name, sizeof(type), hcr__state_init__##name, (void **)&name \
 	}
