@@ -12,7 +12,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$1"
 build=$(cd "$1" && pwd)
 expected="$here/expected.txt"
-cflags="-std=c11 -Wall -Wextra -Werror"
+# hcr.h (reload-point) from the runtime's headers, as a plain build sees it
+cflags="-std=c11 -Wall -Wextra -Werror -I$here/../hcr-native/include"
 sanflags="-g -fsanitize=address,undefined -fno-sanitize-recover=all"
 SANITIZE=${SANITIZE:-b08-global-grows demo}
 failures=0
@@ -56,7 +57,7 @@ run()
 		return
 	fi
 	status=0
-	timeout 10 "$2/prog" 1 3 >"$2/out" 2>"$2/err" || status=$?
+	timeout 10 "$2/prog" 1 3 </dev/null >"$2/out" 2>"$2/err" || status=$?
 	if [ "$status" -ne 0 ]; then
 		fail "$1" "exit status $status: $(head -n 5 "$2/err")"
 		return

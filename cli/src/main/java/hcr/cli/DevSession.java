@@ -13,10 +13,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code hcr dev} run: builds, starts the program, and turns every change set into a
@@ -28,6 +30,9 @@ import java.util.concurrent.Executors;
  * thread. The current host is the one mutable thing they share, guarded by {@code this}.
  */
 final class DevSession implements AutoCloseable {
+
+    /** How long a death by SIGINT waits to be reported, for the server's own Ctrl-C to arrive. */
+    private static final long INTERRUPT_GRACE_MILLIS = 1000;
 
     private final BuildConfig config;
     private final List<String> programArgs;
@@ -168,11 +173,28 @@ final class DevSession implements AutoCloseable {
         } else if (event instanceof HostEvent.RuntimeError error) {
             terminal.say("runtime: " + error.message());
         } else if (event instanceof HostEvent.Crashed crash) {
-            terminal.say(CrashReport.line(programName(), crash) + " — restarting on the next good build");
+            sayUnlessInterrupted(crash, CrashReport.line(programName(), crash) + " — restarting on the next good build");
         } else if (event instanceof HostEvent.Exited exited) {
             terminal.say(programName() + " exited with status " + exited.status()
                     + " — restarting on the next good build");
         }
+    }
+
+    /**
+     * Ctrl-C sends SIGINT to the program and to this server at once, and the program's death may
+     * be seen before this server starts closing. A death by SIGINT is therefore reported only if
+     * the server is still running a moment later; it is gone by then after a Ctrl-C.
+     */
+    private void sayUnlessInterrupted(HostEvent.Crashed crash, String line) {
+        if (!"SIGINT".equals(crash.signal())) {
+            terminal.say(line);
+            return;
+        }
+        CompletableFuture.delayedExecutor(INTERRUPT_GRACE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!closing) {
+                terminal.say(line);
+            }
+        });
     }
 
     private String programName() {

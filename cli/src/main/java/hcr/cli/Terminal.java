@@ -1,7 +1,10 @@
 package hcr.cli;
 
 import hcr.compiler.BuildListener;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * hcr's own voice: one line per event on stderr, so the program's stdout stays the
@@ -19,7 +22,20 @@ final class Terminal implements BuildListener {
 
     /** A terminal on this process's stderr; colour when it is attached to a terminal. */
     static Terminal standard() {
-        return new Terminal(System.err, System.console() != null && System.getenv("NO_COLOR") == null);
+        return new Terminal(System.err, stderrIsTerminal() && System.getenv("NO_COLOR") == null);
+    }
+
+    /**
+     * Whether file descriptor 2 is a terminal. {@link System#console()} cannot tell: it asks about
+     * stdin and stdout, so {@code 2>log} would get colour codes and {@code | tee} would lose them.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            var device = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty") || device.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** A line from hcr itself, prefixed {@code hcr: }. */
