@@ -8,6 +8,14 @@ final class CrashReport {
     private CrashReport() {
     }
 
+    /** The Linux number of a signal name such as "SIGSEGV", as a shell's exit status shows it; SIGABRT when unknown. */
+    static int signalNumber(String signal) {
+        var names = java.util.List.of("SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
+                "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM");
+        var index = signal == null ? -1 : names.indexOf(signal);
+        return index < 0 ? 6 : index + 1;
+    }
+
     static String line(String program, HostEvent.Crashed crash) {
         var line = new StringBuilder(program).append(" crashed: ").append(crash.signal());
         if (crash.function() != null) {

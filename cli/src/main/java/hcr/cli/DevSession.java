@@ -104,7 +104,14 @@ final class DevSession implements AutoCloseable {
             editStart = queuedEditStart;
             queuedEditStart = 0;
         }
-        var report = builder.build();
+        BuildReport report;
+        try {
+            report = builder.build();
+        } catch (RuntimeException | LinkageError e) {
+            // a bug of hcr's own, or its jar replaced under it: say so and keep serving
+            terminal.say("internal error while building: " + e + " — the program keeps running; save again to retry");
+            return;
+        }
         if (report instanceof BuildReport.Published published) {
             var generation = published.generation();
             BuildOutcome.published(terminal, generation);

@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 if (ending instanceof HostEvent.Crashed crash) {
                     terminal.say(CrashReport.line(config.projectDir().getFileName().toString(), crash));
-                    return 134;
+                    return 128 + CrashReport.signalNumber(crash.signal());
                 }
                 return 130;
             }
