@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Drains one of the program's output pipes: every byte is forwarded unchanged to an optional
- * echo (the dev server's own terminal) as soon as it is read, and every line becomes an
+ * echo (the dev server's own terminal) as soon as it is read — all but the JVM's crash banner
+ * (see {@link CrashBannerFilter}) — and every line becomes an
  * {@link HostEvent.Output}. A last line without a newline is delivered at end of stream; a line
  * longer than {@value #MAX_LINE} bytes is delivered in pieces.
  */
@@ -20,7 +21,7 @@ final class OutputPump implements Runnable {
 
     private final InputStream source;
     private final HostEvent.Stream stream;
-    private final OutputStream echo;
+    private final CrashBannerFilter echo;
     private final Consumer<HostEvent.Output> lines;
     private final Clock clock;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -30,7 +31,7 @@ final class OutputPump implements Runnable {
                Consumer<HostEvent.Output> lines, Clock clock) {
         this.source = source;
         this.stream = stream;
-        this.echo = echo;
+        this.echo = echo == null ? null : new CrashBannerFilter(echo);
         this.lines = lines;
         this.clock = clock;
     }
@@ -66,8 +67,8 @@ final class OutputPump implements Runnable {
             return;
         }
         try {
-            echo.write(buffer, 0, n);
-            echo.flush();
+            echo.write(buffer, n);
+            echo.endOfRead();
         } catch (IOException e) {
             // our own terminal went away; keep capturing
         }
