@@ -4,7 +4,6 @@ import hcr.compiler.elf.ObjectSymbols;
 import hcr.compiler.link.LinkNames;
 import hcr.compiler.link.LinkPlan;
 import hcr.compiler.link.LinkProblem;
-import hcr.compiler.link.Manifest;
 import hcr.compiler.link.ToolException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -33,8 +33,11 @@ final class BuildRun {
     private final Progress progress;
     private final GenerationStore store;
     private final BuildStateFile stateFile;
+    private final Cleanup cleanup;
+    private final RenameDigests renameDigests;
     private final Path objDir;
     private final Map<Path, String> seen = new HashMap<>();
+    private final List<Workers.Started<ModuleCompiler.Compiled>> compiling = new ArrayList<>();
     private final long started;
     private final List<Long> marks = new ArrayList<>();
 
@@ -52,7 +55,8 @@ final class BuildRun {
     }
 
     BuildRun(BuildConfig config, Toolchain tools, SymbolCache symbols, Workers workers, BuildListener listener,
-             GenerationStore store, BuildStateFile stateFile, long startedNanos) {
+             GenerationStore store, BuildStateFile stateFile, Cleanup cleanup, RenameDigests renameDigests,
+             long startedNanos) {
         this.config = config;
         this.tools = tools;
         this.symbols = symbols;
@@ -61,6 +65,8 @@ final class BuildRun {
         this.progress = new Progress(listener);
         this.store = store;
         this.stateFile = stateFile;
+        this.cleanup = cleanup;
+        this.renameDigests = renameDigests;
         this.objDir = config.stateDir().resolve("obj");
         this.started = startedNanos;
     }
@@ -91,9 +97,10 @@ final class BuildRun {
             throw new BuildFailure(BuildReport.Failed.problems(describe(plan.problems())));
         }
         var previousDir = store.dir(previous.generation());
+        var previousFiles = fileNames(previousDir);
         var placements = new ArrayList<GenerationAssembly.Placement>();
         for (var module : live) {
-            placements.add(place(module, plan, previousDir, librariesChanged, number));
+            placements.add(place(module, plan, previousFiles, librariesChanged, number));
         }
         if (removed.isEmpty() && placements.stream().allMatch(p -> p.state() == ModuleState.KEPT)) {
             // recompiled into identical objects: remember the new keys, publish nothing
@@ -121,46 +128,92 @@ final class BuildRun {
             store.abandon(number);
             throw e;
         }
-        var state = stateOf(number, libraries, assembled.stubs(), placements, assembled.statics());
+        var state = stateOf(number, libraries, assembled.stubs(), placements, assembled.linked());
         try {
             names.commit(plan);
-            names.save(config.stateDir().resolve(state.linkNamesFile()));
-            stateFile.save(state);
-            removeStale(state);
-            store.prune(Builder.GENERATIONS_KEPT);
+            var table = config.stateDir().resolve(state.linkNamesFile());
+            var tableSaved = workers.start(() -> {
+                names.save(table);
+                return null;
+            });
+            String text;
+            try {
+                text = BuildStateFile.format(state);
+            } finally {
+                tableSaved.join(); // the state names the table: the table is complete first
+            }
+            stateFile.write(text);
         } catch (IOException e) {
             throw new IOException("generation " + number + " was published, but saving the build state in "
                     + config.stateDir() + " failed: " + e.getMessage(), e);
         }
+        cleanup.start(() -> {
+            removeStale(state);
+            store.prune(Builder.GENERATIONS_KEPT);
+            return null;
+        });
         symbols.retain(state.modules().values().stream().map(ModuleRecord::objectHash).collect(Collectors.toSet()));
+        renameDigests.retain(placements.stream().map(GenerationAssembly.Placement::renames).toList());
         var modules = placements.stream().map(p -> new ModuleBuild(p.live().module().id(), p.live().module().source(),
                 p.library(), p.state(), p.live().compiled())).toList();
         var generation = new Generation(number, dir, modules, removed, plan.freshGlobals(), timings());
         return new Result(new BuildReport.Published(generation), state);
     }
 
+    /**
+     * Every module with its content key. A module whose key changed starts compiling at once,
+     * so the compiler runs while the remaining modules are keyed.
+     */
     private List<Pending> keyed(Project project, BuildState previous) throws IOException {
+        Files.createDirectories(objDir);
+        var objects = fileNames(objDir);
         var pending = new ArrayList<Pending>();
-        for (var module : project.modules()) {
-            var before = previous.modules().get(module.id());
-            var key = tools.keys().key(module.source(), before == null ? List.of() : before.headers(), seen);
-            if (key == null) {
-                continue; // deleted since the scan: the next build sees it removed
+        try {
+            for (var module : project.modules()) {
+                var before = previous.modules().get(module.id());
+                var key = tools.keys().key(module.source(), before == null ? List.of() : before.headers(), seen);
+                if (key == null) {
+                    continue; // deleted since the scan: the next build sees it removed
+                }
+                boolean compile = before == null || !before.key().equals(key) || !objects.contains(before.object());
+                var p = new Pending(module, before, key, compile);
+                if (compile) {
+                    progress.expect(2);
+                    compiling.add(workers.start(() -> compileOne(p)));
+                }
+                pending.add(p);
             }
-            boolean compile = before == null || !before.key().equals(key)
-                    || !Files.isRegularFile(objDir.resolve(before.object()));
-            pending.add(new Pending(module, before, key, compile));
+        } catch (IOException | RuntimeException e) {
+            awaitCompiles();
+            throw e;
         }
         return pending;
     }
 
+    /** Waits for the compiles started so far, whatever their outcome: none may outlive a failed build. */
+    private void awaitCompiles() {
+        try {
+            Workers.joinAll(compiling);
+        } catch (IOException | ToolException | RuntimeException e) {
+            // the build fails for the first reason
+        }
+    }
+
+    /** The names in {@code dir} (none if it does not exist): one listing instead of a stat per file. */
+    private static Set<String> fileNames(Path dir) throws IOException {
+        var names = new HashSet<String>();
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.newDirectoryStream(dir)) {
+                entries.forEach(entry -> names.add(entry.getFileName().toString()));
+            }
+        }
+        return names;
+    }
+
+    /** Waits for the compiles {@link #keyed} started; the modules with the objects that go with their sources. */
     private List<LiveModule> compile(List<Pending> pending) throws BuildFailure, IOException, ToolException {
-        Files.createDirectories(objDir);
-        var work = pending.stream().filter(Pending::compile).toList();
-        progress.expect(2 * work.size() + 1);
-        List<Workers.Step<ModuleCompiler.Compiled>> steps = work.stream()
-                .<Workers.Step<ModuleCompiler.Compiled>>map(p -> () -> compileOne(p)).toList();
-        var results = workers.all(steps);
+        progress.expect(1);
+        var results = Workers.joinAll(compiling);
         var failed = results.stream().filter(c -> !c.ok()).toList();
         if (!failed.isEmpty()) {
             throw new BuildFailure(compileFailure(failed));
@@ -211,15 +264,15 @@ final class BuildRun {
         return new BuildReport.Failed(diagnostics, output.toString(), problems);
     }
 
-    private GenerationAssembly.Placement place(LiveModule module, LinkPlan plan, Path previousDir,
+    private GenerationAssembly.Placement place(LiveModule module, LinkPlan plan, Set<String> previousFiles,
                                                boolean librariesChanged, int number) {
         var renames = plan.renamesOf(module.module().id());
-        var renamesHash = digest(new TreeMap<>(renames).toString());
+        var renamesHash = renameDigests.of(renames);
         var before = module.previous();
         boolean relink = before == null || librariesChanged
                 || !module.objectHash().equals(before.objectHash())
                 || !renamesHash.equals(before.renamesHash())
-                || !Files.isRegularFile(previousDir.resolve(before.library()));
+                || !previousFiles.contains(before.library());
         var state = before == null ? ModuleState.NEW : relink ? ModuleState.CHANGED : ModuleState.KEPT;
         var library = relink ? module.module().library(number) : before.library();
         return new GenerationAssembly.Placement(module, state, library, renamesHash, renames);
@@ -227,15 +280,15 @@ final class BuildRun {
 
     private static BuildState stateOf(int generation, String libraries, List<String> stubs,
                                       List<GenerationAssembly.Placement> placements,
-                                      Map<String, List<Manifest.Static>> linkedStatics) {
+                                      Map<String, LibraryRecords> linked) {
         var modules = new TreeMap<String, ModuleRecord>();
         for (var p : placements) {
             var live = p.live();
             var id = live.module().id();
-            var statics = linkedStatics.containsKey(id) ? linkedStatics.get(id)
-                    : live.previous() == null ? List.<Manifest.Static>of() : live.previous().statics();
+            var records = linked.containsKey(id) ? linked.get(id)
+                    : live.previous() == null ? LibraryRecords.NONE : live.previous().libraryRecords();
             modules.put(id, new ModuleRecord(id, live.key(), live.object(), live.objectHash(), live.headers(),
-                    p.library(), p.renamesHash(), statics));
+                    p.library(), p.renamesHash(), records.statics(), records.hooks()));
         }
         return new BuildState(generation, libraries, stubs, modules);
     }

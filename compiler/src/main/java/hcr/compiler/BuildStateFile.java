@@ -17,17 +17,21 @@ import java.util.List;
  * generation. Its format is private to the compiler:
  *
  * <pre>
- * hcr-build-state 1
+ * hcr-build-state 2
  * generation 4
  * libraries &lt;digest&gt;
  * stub libhcrstubs.1.so
  * module &lt;id&gt; &lt;key&gt; &lt;object&gt; &lt;object-digest&gt; &lt;library&gt; &lt;renames-digest&gt;
  * header &lt;path, to the end of the line&gt;
  * static &lt;name&gt; &lt;offset&gt; &lt;size&gt;
+ * hook &lt;kind&gt; &lt;name&gt; &lt;offset&gt; &lt;size&gt;
  * </pre>
+ *
+ * Offsets are hexadecimal without {@code 0x}. A state of another version (1 had no hooks) is not
+ * understood, and everything is rebuilt.
  */
 final class BuildStateFile {
-    private static final String MAGIC = "hcr-build-state 1";
+    private static final String MAGIC = "hcr-build-state 2";
     private final Path file;
 
     BuildStateFile(Path file) {
@@ -74,13 +78,19 @@ final class BuildStateFile {
                         modules.put(current.id(), current.toRecord());
                     }
                     var f = rest.split(" ");
-                    current = new ModuleFields(f[0], f[1], f[2], f[3], f[4], f[5], new ArrayList<>(), new ArrayList<>());
+                    current = new ModuleFields(f[0], f[1], f[2], f[3], f[4], f[5], new ArrayList<>(), new ArrayList<>(),
+                            new ArrayList<>());
                 }
                 case "header" -> current.headers().add(Path.of(rest));
                 case "static" -> {
                     var f = rest.split(" ");
                     current.statics().add(new Manifest.Static(current.id(), f[0], Long.parseUnsignedLong(f[1], 16),
                             Long.parseLong(f[2])));
+                }
+                case "hook" -> {
+                    var f = rest.split(" ");
+                    current.hooks().add(new Manifest.Hook(current.id(), f[0], f[1], Long.parseUnsignedLong(f[2], 16),
+                            Long.parseLong(f[3])));
                 }
                 default -> throw new IllegalArgumentException("unknown record " + kind);
             }
@@ -92,14 +102,20 @@ final class BuildStateFile {
     }
 
     private record ModuleFields(String id, String key, String object, String objectHash, String library,
-                                String renamesHash, List<Path> headers, List<Manifest.Static> statics) {
+                                String renamesHash, List<Path> headers, List<Manifest.Static> statics,
+                                List<Manifest.Hook> hooks) {
         ModuleRecord toRecord() {
-            return new ModuleRecord(id, key, object, objectHash, headers, library, renamesHash, statics);
+            return new ModuleRecord(id, key, object, objectHash, headers, library, renamesHash, statics, hooks);
         }
     }
 
     /** Writes {@code state} atomically. */
     void save(BuildState state) throws IOException {
+        write(format(state));
+    }
+
+    /** The text {@link #save} writes for {@code state}. */
+    static String format(BuildState state) {
         var text = new StringBuilder(MAGIC).append('\n');
         text.append("generation ").append(state.generation()).append('\n');
         text.append("libraries ").append(state.libraries()).append('\n');
@@ -110,7 +126,14 @@ final class BuildStateFile {
             module.headers().forEach(header -> text.append("header ").append(header).append('\n'));
             module.statics().forEach(s -> text.append("static ").append(s.name()).append(' ')
                     .append(Long.toHexString(s.offset())).append(' ').append(s.size()).append('\n'));
+            module.hooks().forEach(h -> text.append("hook ").append(h.kind()).append(' ').append(h.name()).append(' ')
+                    .append(Long.toHexString(h.offset())).append(' ').append(h.size()).append('\n'));
         }
+        return text.toString();
+    }
+
+    /** Writes a state's {@link #format text} atomically. */
+    void write(String text) throws IOException {
         var temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -27,6 +27,8 @@ public final class Builder implements AutoCloseable {
     private final Workers workers;
     private final GenerationStore store;
     private final BuildStateFile stateFile;
+    private final Cleanup cleanup;
+    private final RenameDigests renameDigests = new RenameDigests();
     private ProgramHeader header;
     private Toolchain tools;
     private BuildState state;
@@ -38,6 +40,7 @@ public final class Builder implements AutoCloseable {
         this.workers = new Workers(config.jobs());
         this.store = new GenerationStore(config.generationsDir());
         this.stateFile = new BuildStateFile(config.stateDir().resolve("build-state"));
+        this.cleanup = new Cleanup(workers);
     }
 
     public BuildConfig config() {
@@ -47,10 +50,12 @@ public final class Builder implements AutoCloseable {
     /** One incremental build: publishes a generation, finds nothing to do, or fails leaving everything as it was. */
     public synchronized BuildReport build() {
         long started = System.nanoTime();
+        cleanup.finish();
         try {
             var project = Project.scan(config.projectDir(), config.buildDir());
             prepare(project);
-            var run = new BuildRun(config, tools, symbols, workers, listener, store, stateFile, started);
+            var run = new BuildRun(config, tools, symbols, workers, listener, store, stateFile, cleanup,
+                    renameDigests, started);
             var result = run.run(project, state, names);
             state = result.state();
             return result.report();
@@ -116,6 +121,7 @@ public final class Builder implements AutoCloseable {
 
     @Override
     public void close() {
+        cleanup.finish();
         workers.close();
     }
 }

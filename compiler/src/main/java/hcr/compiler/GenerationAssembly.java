@@ -1,6 +1,5 @@
 package hcr.compiler;
 
-import hcr.compiler.elf.ElfSymbol;
 import hcr.compiler.elf.ObjectSymbols;
 import hcr.compiler.link.LinkPlan;
 import hcr.compiler.link.Manifest;
@@ -17,10 +16,9 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * Fills a generation's staging folder: relinks the modules that need a new library (objcopy
- * rename, then {@code cc -shared}), hard-links everything unchanged from the previous
- * generation, adds a stub library for never-seen function names, links the group library
- * and writes the manifest.
+ * Fills a generation's staging folder: relinks the modules that need a new library (rename,
+ * then {@code cc -shared}), hard-links everything unchanged from the previous generation, adds
+ * a stub library for never-seen function names, writes the group library and the manifest.
  */
 final class GenerationAssembly {
     private final BuildConfig config;
@@ -29,18 +27,17 @@ final class GenerationAssembly {
     private final Progress progress;
     private final BuildListener listener;
     private final Path objDir;
-    private final GroupLink groupLink;
 
     /** Where a live module's library comes from in the new generation. */
     record Placement(BuildRun.LiveModule live, ModuleState state, String library, String renamesHash,
                      Map<String, String> renames) {
     }
 
-    /** What assembling found out: the stub libraries and the statics of relinked modules. */
-    record Assembled(List<String> stubs, Map<String, List<Manifest.Static>> statics) {
+    /** What assembling found out: the stub libraries, and the statics and hooks of relinked modules. */
+    record Assembled(List<String> stubs, Map<String, LibraryRecords> linked) {
     }
 
-    private record Linked(String id, Subprocess.Result result, List<Manifest.Static> statics) {
+    private record Linked(String id, Subprocess.Result result, LibraryRecords records) {
     }
 
     GenerationAssembly(BuildConfig config, Toolchain tools, Workers workers, Progress progress,
@@ -51,7 +48,6 @@ final class GenerationAssembly {
         this.progress = progress;
         this.listener = listener;
         this.objDir = config.stateDir().resolve("obj");
-        this.groupLink = new GroupLink(tools.group(), config.stateDir());
     }
 
     Assembled assemble(int number, Path staging, Path previousDir, List<String> previousStubs,
@@ -67,16 +63,18 @@ final class GenerationAssembly {
         var group = "libhcrgroup.g" + number + ".so";
         var needed = new ArrayList<>(stubs);
         placements.forEach(p -> needed.add(p.library()));
-        // the group and the stubs need no module library: they link while the modules do
-        var groupDone = workers.start(() -> {
-            groupLink.link(staging, group, needed);
-            return group;
-        });
+        // the stubs need no module library: they link while the modules do
         var stubsDone = newStubs == null ? null : workers.start(() -> {
             tools.stubs().build(plan.newFunctions(), staging, newStubs);
             return newStubs;
         });
-        Map<String, List<Manifest.Static>> statics;
+        // while the compiler driver links the changed libraries: hard links, the group, the uses graph
+        List<Workers.Step<Linked>> steps = relinks.stream()
+                .<Workers.Step<Linked>>map(p -> () -> linkOne(staging, p, objects.get(p.live().module().id())))
+                .toList();
+        var linking = workers.startAll(steps);
+        Map<String, LibraryRecords> linked;
+        List<Manifest.Uses> uses;
         try {
             for (var stub : previousStubs) {
                 hardLink(previousDir.resolve(stub), staging.resolve(stub));
@@ -86,17 +84,22 @@ final class GenerationAssembly {
                     hardLink(previousDir.resolve(p.library()), staging.resolve(p.library()));
                 }
             }
-            statics = link(staging, relinks, objects);
+            tools.group().write(staging, group, needed); // every library it needs is made by this assembly
+            uses = ModuleUses.of(placements.stream().map(p -> p.live().module().id()).toList(), objects);
+        } finally {
+            awaitQuietly(linking);
+        }
+        try {
+            linked = linked(linking.join());
         } finally {
             awaitQuietly(stubsDone);
-            awaitQuietly(groupDone);
         }
         if (stubsDone != null) {
             progress.step("LINK", stubsDone.join());
         }
-        progress.step("LINK", groupDone.join());
-        manifest(number, group, stubs, placements, plan, removed, statics).write(staging.resolve("manifest"));
-        return new Assembled(stubs, statics);
+        progress.step("LINK", group);
+        manifest(number, group, stubs, placements, uses, plan, removed, linked).write(staging.resolve("manifest"));
+        return new Assembled(stubs, linked);
     }
 
     /** Waits for a background step whose failure, if any, is reported elsewhere or later. */
@@ -111,13 +114,8 @@ final class GenerationAssembly {
         }
     }
 
-    private Map<String, List<Manifest.Static>> link(Path staging, List<Placement> relinks,
-                                                    SortedMap<String, ObjectSymbols> objects)
-            throws BuildFailure, IOException, ToolException {
-        List<Workers.Step<Linked>> steps = relinks.stream()
-                .<Workers.Step<Linked>>map(p -> () -> linkOne(staging, p, objects.get(p.live().module().id())))
-                .toList();
-        var results = workers.all(steps);
+    /** The statics and hooks of the relinked modules, or the failure of the links that failed. */
+    private Map<String, LibraryRecords> linked(List<Linked> results) throws BuildFailure {
         var failed = results.stream().filter(l -> !l.result().ok()).toList();
         if (!failed.isEmpty()) {
             var diagnostics = new ArrayList<Diagnostic>();
@@ -134,9 +132,13 @@ final class GenerationAssembly {
             }
             throw new BuildFailure(new BuildReport.Failed(diagnostics, output.toString(), problems));
         }
-        var statics = new HashMap<String, List<Manifest.Static>>();
-        results.forEach(l -> statics.put(l.id(), l.statics()));
-        return statics;
+        var problems = results.stream().flatMap(l -> l.records().problems().stream()).toList();
+        if (!problems.isEmpty()) {
+            throw new BuildFailure(BuildReport.Failed.problems(problems));
+        }
+        var linked = new HashMap<String, LibraryRecords>();
+        results.forEach(l -> linked.put(l.id(), l.records()));
+        return linked;
     }
 
     private Linked linkOne(Path staging, Placement placement, ObjectSymbols object) throws IOException, ToolException {
@@ -152,44 +154,30 @@ final class GenerationAssembly {
             }
         }
         if (!result.ok()) {
-            return new Linked(module.id(), result, List.of());
+            return new Linked(module.id(), result, LibraryRecords.NONE);
         }
-        return new Linked(module.id(), result, statics(module.id(), object, ObjectSymbols.read(library)));
-    }
-
-    /**
-     * The module's writable statics with their offsets in the linked library: names from the
-     * object, values from the library; a name the library holds twice (one of the C runtime's
-     * own, say) cannot be told apart and is left out.
-     */
-    static List<Manifest.Static> statics(String id, ObjectSymbols object, ObjectSymbols library) {
-        var inLibrary = new HashMap<String, List<ElfSymbol>>();
-        library.writableStatics().forEach(s -> inLibrary.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s));
-        var statics = new ArrayList<Manifest.Static>();
-        for (var s : object.writableStatics()) {
-            var found = inLibrary.getOrDefault(s.name(), List.of());
-            if (found.size() == 1) {
-                statics.add(new Manifest.Static(id, s.name(), found.get(0).value(), found.get(0).size()));
-            }
-        }
-        return statics;
+        return new Linked(module.id(), result, LibraryRecords.of(module.id(), object, ObjectSymbols.read(library)));
     }
 
     private Manifest manifest(int number, String group, List<String> stubs, List<Placement> placements,
-                              LinkPlan plan, List<String> removed,
-                                     Map<String, List<Manifest.Static>> linkedStatics) {
+                              List<Manifest.Uses> uses, LinkPlan plan, List<String> removed,
+                              Map<String, LibraryRecords> linked) {
         var modules = new ArrayList<Manifest.Module>();
         var statics = new ArrayList<Manifest.Static>();
+        var hooks = new ArrayList<Manifest.Hook>();
         for (var p : placements) {
             var id = p.live().module().id();
             modules.add(new Manifest.Module(id, p.library(), p.state().manifestName()));
-            statics.addAll(linkedStatics.containsKey(id) ? linkedStatics.get(id) : p.live().previous().statics());
+            var records = linked.containsKey(id) ? linked.get(id) : p.live().previous().libraryRecords();
+            statics.addAll(records.statics());
+            hooks.addAll(records.hooks());
         }
         var functions = plan.functions().stream()
                 .map(f -> new Manifest.Function(f.moduleId(), f.cname(), f.linkName())).toList();
         var globals = plan.globals().stream()
                 .map(g -> new Manifest.Global(g.moduleId(), g.cname(), g.linkName(), g.size())).toList();
-        return new Manifest(number, tools.arch().manifestName(), group, stubs, modules, removed, functions, globals, statics, List.of());
+        return new Manifest(number, tools.arch().manifestName(), group, stubs, modules, removed, functions, globals,
+                statics, uses, hooks);
     }
 
     private static void hardLink(Path from, Path to) throws IOException {

@@ -12,7 +12,9 @@ import java.util.List;
  * {@code cc -c -fPIC -g -O0 -DHCR=1 <includes> <cflags> -MMD -MF <dep> src -o <obj>}, in the
  * project directory so messages name files as the user knows them. gcc's default semantic
  * interposition and default visibility stay: the reload mechanism needs every reference to
- * a global to go through the dynamic linker.
+ * a global to go through the dynamic linker. When the project's flags raise the optimisation
+ * level, {@code -fno-toplevel-reorder} is added, so hcr.h's hook descriptors stay in source
+ * order (the runtime runs a module's hooks in offset order).
  */
 final class ModuleCompiler {
     private final List<String> cc;
@@ -29,9 +31,23 @@ final class ModuleCompiler {
         var all = new ArrayList<>(List.of("-c", "-fPIC", "-g", "-O0", "-DHCR=1"));
         all.addAll(includeOptions);
         all.addAll(config.cflags());
+        if (optimises(all)) {
+            all.add("-fno-toplevel-reorder");
+        }
         this.flags = List.copyOf(all);
         this.colour = colour;
         this.projectDir = config.projectDir();
+    }
+
+    /** True when the last {@code -O} option asks for more than {@code -O0}: gcc then reorders top-level definitions. */
+    static boolean optimises(List<String> flags) {
+        var level = "-O0";
+        for (var flag : flags) {
+            if (flag.startsWith("-O")) {
+                level = flag;
+            }
+        }
+        return !level.equals("-O0");
     }
 
     /** The flags that shape the object, for the content key. */

@@ -15,12 +15,19 @@ import java.util.List;
  * @param library     its live library file name ({@code libsim.g4.so})
  * @param renamesHash digest of the rename map the library was linked with
  * @param statics     its writable statics, as published in the manifest
+ * @param hooks       its hcr.h hooks, as published in the manifest
  */
 record ModuleRecord(String id, String key, String object, String objectHash, List<Path> headers, String library,
-                    String renamesHash, List<Manifest.Static> statics) {
+                    String renamesHash, List<Manifest.Static> statics, List<Manifest.Hook> hooks) {
 
     ModuleRecord {
         headers = List.copyOf(headers);
         statics = List.copyOf(statics);
+        hooks = List.copyOf(hooks);
+    }
+
+    /** The statics and hooks of its library, for a generation that keeps the library. */
+    LibraryRecords libraryRecords() {
+        return new LibraryRecords(statics, hooks);
     }
 }

@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * The tools a Builder drives, set up once: the compiler (identified once, for content keys),
- * objcopy for renaming, as and ld for stubs and the group. Binutils are taken from PATH.
+ * objcopy as the renaming fallback, as and ld for stubs. Binutils are taken from PATH.
  */
 final class Toolchain {
     private final BuildConfig config;
@@ -32,7 +32,7 @@ final class Toolchain {
         this.renamer = new SymbolRenamer("objcopy");
         this.arch = Arch.host();
         this.stubs = new StubLibrary(arch, "as", "ld");
-        this.group = new GroupLibrary("ld");
+        this.group = new GroupLibrary(arch);
     }
 
     CompilerIdentity identity() {

@@ -46,8 +46,22 @@ final class Workers implements AutoCloseable {
             }
             return results;
         }
+        return startAll(steps).join();
+    }
+
+    /**
+     * Starts every step on worker threads, even a single one (so the caller can do other
+     * work meanwhile); joining returns their results in order and rethrows the first failure
+     * after all finished.
+     */
+    <T> Started<List<T>> startAll(List<? extends Step<T>> steps) {
         var started = new ArrayList<Started<T>>();
         steps.forEach(step -> started.add(start(step)));
+        return () -> joinAll(started);
+    }
+
+    /** Waits for every step and returns their results in order; the first failure is rethrown after all finished. */
+    static <T> List<T> joinAll(List<Started<T>> started) throws IOException, ToolException {
         var results = new ArrayList<T>();
         Exception failure = null;
         for (var step : started) {

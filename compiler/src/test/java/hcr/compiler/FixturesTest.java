@@ -131,6 +131,9 @@ class FixturesTest {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                if (d.getFileName().toString().equals(".hcr")) {
+                    return FileVisitResult.SKIP_SUBTREE; // a build folder of someone's manual run
+                }
                 Files.createDirectories(to.resolve(from.relativize(d)));
                 return FileVisitResult.CONTINUE;
             }

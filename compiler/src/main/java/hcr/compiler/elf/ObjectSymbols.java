@@ -39,16 +39,18 @@ public final class ObjectSymbols {
     private final Set<String> weakUndefined;
     private final Set<String> weakDefinitions;
     private final List<ElfSymbol> writableStatics;
+    private final List<ElfSymbol> localObjects;
 
     private ObjectSymbols(Path file, List<ElfSymbol> definedGlobals, Set<String> undefined,
                           Set<String> weakUndefined, Set<String> weakDefinitions,
-                          List<ElfSymbol> writableStatics) {
+                          List<ElfSymbol> writableStatics, List<ElfSymbol> localObjects) {
         this.file = file;
         this.definedGlobals = List.copyOf(definedGlobals);
         this.undefined = Collections.unmodifiableSet(new LinkedHashSet<>(undefined));
         this.weakUndefined = Collections.unmodifiableSet(new LinkedHashSet<>(weakUndefined));
         this.weakDefinitions = Collections.unmodifiableSet(new LinkedHashSet<>(weakDefinitions));
         this.writableStatics = List.copyOf(writableStatics);
+        this.localObjects = List.copyOf(localObjects);
     }
 
     /**
@@ -71,6 +73,7 @@ public final class ObjectSymbols {
         var weakUndefined = new LinkedHashSet<String>();
         var weakDefinitions = new LinkedHashSet<String>();
         var statics = new ArrayList<ElfSymbol>();
+        var locals = new ArrayList<ElfSymbol>();
         var sourceFile = "";
         for (var symbol : table.symbols) {
             int type = symbol.getType();
@@ -105,13 +108,18 @@ public final class ObjectSymbols {
                 if (binding == STB_WEAK || section == SHN_COMMON) {
                     weakDefinitions.add(name);
                 }
-            } else if (kind == SymbolKind.OBJECT && type != STT_TLS && writable && symbol.st_size > 0
-                    && !TOOLCHAIN_SOURCES.contains(sourceFile)) {
-                statics.add(new ElfSymbol(symbol.getName(), kind, false, true,
-                        symbol.st_value, symbol.st_size, true));
+                continue;
+            }
+            if (type != STT_OBJECT) {
+                continue;
+            }
+            var local = new ElfSymbol(symbol.getName(), kind, false, true, symbol.st_value, symbol.st_size, writable);
+            locals.add(local);
+            if (writable && symbol.st_size > 0 && !TOOLCHAIN_SOURCES.contains(sourceFile)) {
+                statics.add(local);
             }
         }
-        return new ObjectSymbols(elf, defined, undefined, weakUndefined, weakDefinitions, statics);
+        return new ObjectSymbols(elf, defined, undefined, weakUndefined, weakDefinitions, statics, locals);
     }
 
     /** A linked library's .symtab names {@code printf@GLIBC_2.2.5}; C knows {@code printf}. */
@@ -176,5 +184,13 @@ public final class ObjectSymbols {
     /** LOCAL OBJECT symbols in writable sections: file-static and function-static variables. */
     public List<ElfSymbol> writableStatics() {
         return writableStatics;
+    }
+
+    /**
+     * Every LOCAL OBJECT symbol (not TLS) with its value and size, whatever its section:
+     * read-only ones and the C runtime's own included. hcr.h's hook descriptors are among them.
+     */
+    public List<ElfSymbol> localObjects() {
+        return localObjects;
     }
 }

@@ -51,17 +51,38 @@ public final class SystemSymbols {
     }
 
     /**
-     * The host's system libraries as {@code cc} finds them ({@code cc -print-file-name=<lib>},
-     * symlinks followed), the dynamic loader, and the libhcr API. A library {@code cc} does not
-     * know is skipped (libpthread, libdl and librt are empty stubs in recent glibc anyway).
-     * Takes some 100 ms: read it once and share it.
+     * What a module linked with {@code cc -shared} may use without any module defining it: the
+     * host's system libraries as {@code cc} finds them (symlinks followed), the dynamic loader,
+     * the libhcr API, and what the driver links statically into every shared library. That is
+     * everything the C library's link script names ({@code cc -print-file-name=libc.so}: on
+     * glibc {@code libc.so.6}, {@code libc_nonshared.a} with {@code atexit}, and the loader)
+     * and {@code libgcc.a} ({@code __cpu_model}). A library {@code cc} does not know is skipped
+     * (libpthread, libdl and librt are empty stubs in recent glibc anyway). Takes some 100 ms:
+     * read it once and share it.
      */
     public static SystemSymbols host(String cc) throws IOException {
+        var driver = List.of(cc.strip().split("\\s+"));
+        // both questions at once: each run of the driver from a JVM costs some 15 ms
+        var libcQuestion = Question.ask(driver, "-print-file-name=libc.so");
+        var libgccQuestion = Question.ask(driver, "-print-libgcc-file-name");
+        var inputs = new ArrayList<Path>();
+        var libc = libcQuestion.answer();
+        if (libc != null) {
+            scriptInputs(driver, libc, inputs, 0);
+        }
+        var libgcc = libgccQuestion.answer();
+        if (libgcc != null) {
+            inputs.add(libgcc);
+        }
         var libraries = new ArrayList<String>(HOST_LIBRARIES);
         libraries.add(dynamicLoader());
+        inputs.addAll(locate(driver, libraries, inputs));
         var names = new HashSet<String>(RUNTIME_API);
-        for (var library : locate(cc, libraries)) {
-            ElfFiles.read(library, elf -> exports(elf, names));
+        var read = new HashSet<Path>();
+        for (var input : inputs) {
+            if (read.add(input.toRealPath())) {
+                definedBy(input, names);
+            }
         }
         names.addAll(runtimeExports());
         return new SystemSymbols(names);
@@ -100,61 +121,126 @@ public final class SystemSymbols {
         return into;
     }
 
-    /**
-     * Where {@code cc} finds each library. The C library is asked for first; the others are
-     * usually installed beside it, and only those that are not cost another {@code cc} run
-     * (each run of the driver from a JVM costs some 15 ms).
-     */
-    private static List<Path> locate(String cc, List<String> libraries) throws IOException {
-        var libc = printFileName(cc, libraries.get(0));
-        var found = new ArrayList<Path>();
-        var elsewhere = new ArrayList<String>();
-        if (libc != null) {
-            found.add(libc);
+    /** The names a shared library exports, or those a static library's members define. */
+    private static void definedBy(Path input, Set<String> names) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(input)) {
+            head = in.readNBytes(8);
         }
-        for (var library : libraries.subList(1, libraries.size())) {
+        if (ArchiveSymbols.isArchive(head)) {
+            names.addAll(ArchiveSymbols.definedNames(input));
+        } else {
+            ElfFiles.read(input, elf -> exports(elf, names));
+        }
+    }
+
+    /**
+     * {@code file} itself when it is a binary, else the inputs its link script names (nested
+     * scripts followed a few levels deep): absolute paths, names beside the script, or
+     * {@code -l<name>} and bare names as {@code cc} finds them.
+     */
+    private static void scriptInputs(List<String> driver, Path file, List<Path> into, int depth) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (!LinkerScript.looksLikeScript(bytes)) {
+            into.add(file);
+            return;
+        }
+        if (depth > 4) {
+            return;
+        }
+        for (var entry : LinkerScript.inputs(new String(bytes, StandardCharsets.UTF_8))) {
+            var found = scriptEntry(driver, entry, file.getParent());
+            if (found != null) {
+                scriptInputs(driver, found, into, depth + 1);
+            }
+        }
+    }
+
+    private static Path scriptEntry(List<String> driver, String entry, Path scriptDir) throws IOException {
+        var name = entry.startsWith("=") ? entry.substring(1) : entry; // '=' stands for the sysroot
+        var candidates = name.startsWith("-l")
+                ? List.of("lib" + name.substring(2) + ".so", "lib" + name.substring(2) + ".a") : List.of(name);
+        for (var candidate : candidates) {
+            var path = scriptDir.resolve(candidate);
+            if (Files.isRegularFile(path)) {
+                return path;
+            }
+        }
+        for (var candidate : candidates) {
+            if (!candidate.startsWith("/")) {
+                var path = Question.ask(driver, "-print-file-name=" + candidate).answer();
+                if (path != null) {
+                    return path;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where {@code cc} finds each library. They are usually installed beside the C library
+     * ({@code libc.so.6} among {@code found}, else asked for); only those that are not cost
+     * another {@code cc} run.
+     */
+    private static List<Path> locate(List<String> driver, List<String> libraries, List<Path> found)
+            throws IOException {
+        var libc = found.stream().filter(p -> p.getFileName().toString().equals("libc.so.6")).findFirst()
+                .orElse(null);
+        if (libc == null) {
+            libc = Question.ask(driver, "-print-file-name=libc.so.6").answer();
+        }
+        var located = new ArrayList<Path>();
+        var elsewhere = new ArrayList<String>();
+        for (var library : libraries) {
             var sibling = libc == null ? null : libc.resolveSibling(library);
             if (sibling != null && Files.isRegularFile(sibling)) {
-                found.add(sibling.toRealPath());
+                located.add(sibling);
             } else {
                 elsewhere.add(library);
             }
         }
         for (var library : elsewhere) {
-            var path = printFileName(cc, library);
+            var path = Question.ask(driver, "-print-file-name=" + library).answer();
             if (path != null) {
-                found.add(path);
+                located.add(path);
             }
         }
-        return found;
+        return located;
     }
 
-    /** {@code cc -print-file-name=<library>}, symlinks followed; null when cc does not know the library. */
-    private static Path printFileName(String cc, String library) throws IOException {
-        var command = cc + " -print-file-name=" + library;
-        Process process;
-        try {
-            process = new ProcessBuilder(cc, "-print-file-name=" + library).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IOException("cannot run " + command + ": " + e.getMessage(), e);
+    /** A question to the compiler driver that answers with a file name ({@code -print-file-name=...}). */
+    private record Question(String command, Process process) {
+        static Question ask(List<String> driver, String option) throws IOException {
+            var words = new ArrayList<>(driver);
+            words.add(option);
+            var command = String.join(" ", words);
+            try {
+                return new Question(command, new ProcessBuilder(words).redirectErrorStream(true).start());
+            } catch (IOException e) {
+                throw new IOException("cannot run " + command + ": " + e.getMessage(), e);
+            }
         }
-        String answer;
-        try (InputStream out = process.getInputStream()) {
-            answer = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
+
+        /** The file, symlinks followed; null when the driver does not know it. */
+        Path answer() throws IOException {
+            String answer;
+            try (InputStream out = process.getInputStream()) {
+                answer = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
+            int exit;
+            try {
+                exit = process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(command + ": interrupted", e);
+            }
+            if (exit != 0) {
+                throw new IOException(command + " exited with " + exit + ": " + answer);
+            }
+            // The driver echoes the bare name back when it does not find the file.
+            var path = answer.contains("/") ? Path.of(answer) : null;
+            return path != null && Files.isRegularFile(path) ? path : null;
         }
-        int exit;
-        try {
-            exit = process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(command + ": interrupted", e);
-        }
-        if (exit != 0) {
-            throw new IOException(command + " exited with " + exit + ": " + answer);
-        }
-        // The driver echoes the bare name back when it does not find the file.
-        var path = answer.contains("/") ? Path.of(answer) : null;
-        return path != null && Files.isRegularFile(path) ? path.toRealPath() : null;
     }
 
     static String dynamicLoader() {

@@ -13,7 +13,12 @@
  * <p>The host process is a JVM, so glibc, libm, the dynamic loader and libhcr are in the
  * global symbol scope before any module is loaded. {@link hcr.compiler.elf.SystemSymbols}
  * lists what they export, so that a reference to {@code printf} is known to resolve, and so
- * that the link layer can tell a genuinely undefined reference from a library call.
+ * that the link layer can tell a genuinely undefined reference from a library call. It adds
+ * what the compiler driver links statically into every module: glibc's {@code libc.so} is a
+ * link script ({@code LinkerScript}) naming {@code libc_nonshared.a}, where
+ * {@code atexit} lives, and {@code libgcc.a} holds {@code __cpu_model}; archives are read by
+ * {@code ArchiveSymbols}. hcr.h's hook descriptors are local objects, found
+ * by name among {@link hcr.compiler.elf.ObjectSymbols#localObjects()}.
  *
  * <p>Reading happens on every rebuild, so it is done in this process with jelf rather than by
  * running {@code nm}: a module's object takes well under a millisecond once warm. The host's

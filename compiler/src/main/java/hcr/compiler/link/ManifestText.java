@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The text form of a {@link Manifest}: one record a line, fields separated by one space, in the
@@ -37,8 +39,17 @@ final class ManifestText {
                 Long.toString(g.size())));
         manifest.statics().forEach(s -> out.add("static", s.moduleId(), s.name(),
                 "0x" + Long.toHexString(s.offset()), Long.toString(s.size())));
-        manifest.hooks().forEach(h -> out.add("hook", h.moduleId(), h.kind(), h.linkName()));
+        manifest.uses().forEach(u -> out.add("uses", concat(u.moduleId(), u.used())));
+        manifest.hooks().forEach(h -> out.add("hook", h.moduleId(), h.kind(), h.name(),
+                "0x" + Long.toHexString(h.offset()), Long.toString(h.size())));
         return out.toString();
+    }
+
+    private static String[] concat(String first, List<String> rest) {
+        var all = new ArrayList<String>();
+        all.add(first);
+        all.addAll(rest);
+        return all.toArray(String[]::new);
     }
 
     /** Builds the text, refusing fields that would break the line format. */
@@ -48,13 +59,23 @@ final class ManifestText {
         void add(String kind, String... fields) {
             text.append(kind);
             for (var field : fields) {
-                if (field == null || field.isEmpty() || field.chars().anyMatch(c -> Character.isWhitespace(c))) {
+                if (field == null || field.isEmpty() || hasWhiteSpace(field)) {
                     throw new IllegalArgumentException("manifest record '" + kind + "': field '" + field
                             + "' is empty or contains white space");
                 }
                 text.append(' ').append(field);
             }
             text.append('\n');
+        }
+
+        /** A plain loop: a 200-module manifest has thousands of fields, and a stream per field showed in profiles. */
+        private static boolean hasWhiteSpace(String field) {
+            for (int i = 0; i < field.length(); i++) {
+                if (Character.isWhitespace(field.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -85,7 +106,10 @@ final class ManifestText {
         private final List<Manifest.Function> functions = new ArrayList<>();
         private final List<Manifest.Global> globals = new ArrayList<>();
         private final List<Manifest.Static> statics = new ArrayList<>();
+        private final List<Manifest.Uses> uses = new ArrayList<>();
+        private final Set<String> using = new HashSet<>();
         private final List<Manifest.Hook> hooks = new ArrayList<>();
+        private final Set<String> hooked = new HashSet<>();
 
         Records(Path file) {
             this.file = file;
@@ -135,7 +159,8 @@ final class ManifestText {
                             Long.parseLong(f[4])));
                     case "static" -> statics.add(new Manifest.Static(fields(f, 4, where)[1], f[2], hex(f[3], where),
                             Long.parseLong(f[4])));
-                    case "hook" -> hooks.add(new Manifest.Hook(fields(f, 3, where)[1], f[2], f[3]));
+                    case "uses" -> uses(f, where);
+                    case "hook" -> hook(f, where);
                     default -> {
                         // an unknown record kind: written by a newer compiler, ignored
                     }
@@ -143,6 +168,29 @@ final class ManifestText {
             } catch (NumberFormatException e) {
                 throw new IOException(where + "bad number in '" + line + "'", e);
             }
+        }
+
+        /** {@code uses <module> <module>...}: one record per module, naming at least one. */
+        private void uses(String[] f, String where) throws IOException {
+            if (f.length < 3) {
+                throw new IOException(where + "'uses' needs a module and at least one module it uses");
+            }
+            if (!using.add(f[1])) {
+                throw new IOException(where + "a second 'uses' record for module '" + f[1] + "'");
+            }
+            uses.add(new Manifest.Uses(f[1], List.of(f).subList(2, f.length)));
+        }
+
+        /** {@code hook <module> <kind> <name> <offset> <size>}; a (module, kind, name) once. */
+        private void hook(String[] f, String where) throws IOException {
+            fields(f, 5, where);
+            if (!Manifest.HOOK_KINDS.contains(f[2])) {
+                throw new IOException(where + "hook kind '" + f[2] + "' is not one of init, before, after, state");
+            }
+            if (!hooked.add(f[1] + " " + f[2] + " " + f[3])) {
+                throw new IOException(where + "a second '" + f[2] + "' hook '" + f[3] + "' of module '" + f[1] + "'");
+            }
+            hooks.add(new Manifest.Hook(f[1], f[2], f[3], hex(f[4], where), Long.parseLong(f[5])));
         }
 
         private static String[] fields(String[] f, int count, String where) throws IOException {
@@ -178,7 +226,8 @@ final class ManifestText {
                     throw new IOException(file + ": no '" + missing + "' record");
                 }
             }
-            return new Manifest(generation, arch, group, stubs, modules, removed, functions, globals, statics, hooks);
+            return new Manifest(generation, arch, group, stubs, modules, removed, functions, globals, statics, uses,
+                    hooks);
         }
     }
 }

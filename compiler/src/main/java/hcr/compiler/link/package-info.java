@@ -12,7 +12,9 @@
  * name {@code hcr.x.gN} and thereby fresh storage. {@link hcr.compiler.link.LinkNames} is the
  * table that remembers, across generations and restarts, what every name was; its
  * {@link hcr.compiler.link.LinkNames#plan plan} for a generation is pure and immutable, and
- * {@link hcr.compiler.link.SymbolRenamer} applies it with {@code objcopy}.
+ * {@link hcr.compiler.link.SymbolRenamer} applies it to each object in-process (a new string
+ * table, as {@code objcopy --redefine-syms} would make; objcopy itself for objects it does not
+ * understand).
  *
  * <p><b>Stubs.</b> Every function link name gets, once and forever, a trampoline that jumps
  * through an 8-byte slot, a trap for when the function is gone, and the slot itself
@@ -23,9 +25,11 @@
  *
  * <p><b>The group and the manifest.</b> Modules that use each other's globals cannot be loaded
  * one at a time; a generation's {@link hcr.compiler.link.GroupLibrary} needs all stubs, then all
- * live modules, so one {@code dlopen} loads them together. The
+ * live modules, so one {@code dlopen} loads them together; it defines nothing, so it is written
+ * in-process as the same file {@code ld} would make. The
  * {@link hcr.compiler.link.Manifest} tells the runtime what the generation holds: modules and
- * their state, functions and their slots, globals, statics to carry, hooks.
+ * their state, functions and their slots, globals, statics to carry, which modules use which
+ * (the order the program's handlers run in, leaves first) and hcr.h's hooks.
  *
  * <p>The binutils are run directly, never through the compiler driver, and a failing run
  * becomes a {@link hcr.compiler.link.ToolException} with its command line, exit code and

@@ -105,6 +105,24 @@ class ObjectSymbolsTest {
     }
 
     @Test
+    void localObjectsAreEveryLocalVariableWithValueAndSizeWhateverItsSection() throws IOException {
+        var gcc = new Gcc(dir);
+        var so = gcc.sharedLibrary("libsim.g1.so", gcc.object("sim", SIM
+                + "static void hook(void) {}\n__attribute__((used)) static void (*const hcr__init__hook)(void) = hook;\n"));
+        var locals = byName(ObjectSymbols.read(so).localObjects());
+
+        assertTrue(locals.keySet().containsAll(Set.of("count", "calls.0", "squares", "hcr__init__hook", "completed.0")),
+                locals.keySet().toString());
+        assertFalse(locals.containsKey("hook"), "a function is not an object");
+        assertEquals(12, locals.get("squares").size());
+        assertFalse(locals.get("squares").writable());
+        assertEquals(8, locals.get("hcr__init__hook").size());
+        var readelf = Gcc.run(java.util.List.of("readelf", "-sW", so.toString()));
+        assertTrue(readelf.lines().anyMatch(l -> l.matches("\\s*\\d+: 0*" + Long.toHexString(locals.get("hcr__init__hook")
+                .value()) + "\\s+8 OBJECT\\s+LOCAL .* hcr__init__hook")), readelf);
+    }
+
+    @Test
     void aTentativeDefinitionUnderFcommonIsAWritableGlobal() throws IOException {
         var c = dir.resolve("common.c");
         Files.writeString(c, "int shared_counter;\n");

@@ -32,6 +32,42 @@ class SystemSymbolsTest {
     }
 
     @Test
+    void whatTheDriverLinksStaticallyIsProvidedToo() throws IOException {
+        var host = SystemSymbols.host("gcc");
+
+        for (var name : List.of("atexit", "at_quick_exit", "pthread_atfork", "__cpu_model", "__cpu_indicator_init")) {
+            assertTrue(host.defines(name), name + ": from libc_nonshared.a or libgcc.a");
+        }
+    }
+
+    @Test
+    void theCLibrarysLinkScriptIsFollowedWhereverItLeads() throws IOException {
+        var gcc = new Gcc(dir);
+        gcc.sharedLibrary("libfakec.so", gcc.object("fakec", "int fakec_call(void) { return 1; }\n"));
+        Gcc.run(List.of("ar", "rcs", dir.resolve("libextra.a").toString(),
+                gcc.object("extra", "int extra_call(void) { return 2; }\n").toString()));
+        Gcc.run(List.of("ar", "rcs", dir.resolve("libfakegcc.a").toString(),
+                gcc.object("fakegcc", "int fakegcc_call(void) { return 3; }\n").toString()));
+        Files.writeString(dir.resolve("libc.so"), "/* a GNU ld script */\nGROUP ( libfakec.so AS_NEEDED ( -lextra ) )\n");
+        var cc = Files.writeString(dir.resolve("fake-cc"), """
+                #!/bin/sh
+                case "$1" in
+                -print-file-name=libc.so) echo %1$s/libc.so ;;
+                -print-libgcc-file-name) echo %1$s/libfakegcc.a ;;
+                -print-file-name=*) echo "${1#-print-file-name=}" ;;
+                esac
+                """.formatted(dir));
+        cc.toFile().setExecutable(true);
+
+        var host = SystemSymbols.host(cc.toString());
+
+        for (var name : List.of("fakec_call", "extra_call", "fakegcc_call", "hcr_reload_point")) {
+            assertTrue(host.defines(name), name);
+        }
+        assertFalse(host.defines("printf"), "this compiler knows no libc.so.6");
+    }
+
+    @Test
     void aLibraryContributesOnlyWhatItDefinesInItsDynamicSymbolTable() throws IOException {
         var gcc = new Gcc(dir);
         var so = gcc.sharedLibrary("libx.so",

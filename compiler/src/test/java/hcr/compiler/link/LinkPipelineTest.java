@@ -117,7 +117,7 @@ class LinkPipelineTest {
         }
         var needed = new ArrayList<>(stubs);
         needed.addAll(libraries.values());
-        new GroupLibrary("ld").link(out, "libhcrgroup.g" + generation + ".so", needed);
+        new GroupLibrary(Arch.host()).link(out, "libhcrgroup.g" + generation + ".so", needed);
         names.commit(plan);
         lastPlan = plan;
         return plan;

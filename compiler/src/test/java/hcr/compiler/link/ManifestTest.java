@@ -29,7 +29,11 @@ class ManifestTest {
                     new Manifest.Global("physics/body", "a", "hcr.a.g5", 256)),
             List.of(new Manifest.Static("sim", "calls.0", 0x4010, 4),
                     new Manifest.Static("sim", "count", 0x400c, 8)),
-            List.of(new Manifest.Hook("sim", "after", "hcr.sim_after")));
+            List.of(new Manifest.Uses("sim", List.of("physics/body")),
+                    new Manifest.Uses("m2", List.of("sim", "physics/body"))),
+            List.of(new Manifest.Hook("sim", "init", "setup", 0x3de8, 8),
+                    new Manifest.Hook("sim", "state", "world", 0x3df0, 32),
+                    new Manifest.Hook("m2", "after", "refresh__all", 0x3dd0, 8)));
 
     private static final String TEXT = """
             hcr-manifest 1
@@ -48,7 +52,11 @@ class ManifestTest {
             global physics/body a hcr.a.g5 256
             static sim calls.0 0x4010 4
             static sim count 0x400c 8
-            hook sim after hcr.sim_after
+            uses sim physics/body
+            uses m2 physics/body sim
+            hook sim init setup 0x3de8 8
+            hook sim state world 0x3df0 32
+            hook m2 after refresh__all 0x3dd0 8
             """;
 
     @Test
@@ -87,6 +95,12 @@ class ManifestTest {
             "global sim counter hcr.counter 4|global sim  counter hcr.counter 4|13|empty field",
             "hcr-manifest 1|hcr-manifest 2|1|expected 'hcr-manifest 1'",
             "stubs libhcrstubs.1.so|arch aarch64|5|a second 'arch' record",
+            "uses sim physics/body|uses sim|17|'uses' needs a module and at least one",
+            "uses m2 physics/body sim|uses sim m2|18|a second 'uses' record for module 'sim'",
+            "hook sim init setup 0x3de8 8|hook sim exit setup 0x3de8 8|19|hook kind 'exit'",
+            "hook sim init setup 0x3de8 8|hook sim init setup 3de8 8|19|not hexadecimal",
+            "hook sim init setup 0x3de8 8|hook sim init setup 0x3de8|19|'hook' needs 5 fields, found 4",
+            "hook sim state world 0x3df0 32|hook sim init setup 0x3df0 8|20|a second 'init' hook 'setup' of module 'sim'",
     })
     void aMalformedLineIsReportedWithFileAndLine(String line, String replacement, int number, String message)
             throws IOException {
@@ -96,6 +110,25 @@ class ManifestTest {
 
         assertTrue(e.getMessage().startsWith(file + ":" + number + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void usesAreSortedAndNeverEmpty() {
+        assertEquals(List.of("a", "b", "c"), new Manifest.Uses("m", List.of("c", "a", "b", "a")).used());
+        assertThrows(IllegalArgumentException.class, () -> new Manifest.Uses("m", List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new Manifest.Hook("m", "exit", "f", 0, 8));
+    }
+
+    @Test
+    void theRecordOrderOfSectionSixHoldsWithoutUsesToo() throws IOException {
+        var file = dir.resolve("manifest");
+        var withoutUses = new Manifest(5, MANIFEST.arch(), MANIFEST.group(), MANIFEST.stubs(), MANIFEST.modules(),
+                MANIFEST.removed(), MANIFEST.functions(), MANIFEST.globals(), MANIFEST.statics(), MANIFEST.hooks());
+
+        withoutUses.write(file);
+
+        assertEquals(TEXT.lines().filter(l -> !l.startsWith("uses ")).toList(), Files.readAllLines(file));
+        assertEquals(withoutUses, Manifest.read(file));
     }
 
     @Test
