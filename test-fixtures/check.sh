@@ -49,9 +49,19 @@ fail()
 	failures=$((failures + 1))
 }
 
-# run ID DIR WANT EXTRA_CFLAGS: build DIR/src into DIR/prog, run, compare
+# run ID DIR WANT EXTRA_CFLAGS: build DIR/src into DIR/prog, run, compare.
+# WANT "startup=N <line>": the program prints N lines before its first tick
+# (HCR_INIT output: a plain build runs it before main), so 3 + N lines.
 run()
 {
+	startup=0
+	case $3 in
+	startup=*)
+		startup=${3%% *}
+		startup=${startup#startup=}
+		set -- "$1" "$2" "${3#* }" "$4"
+		;;
+	esac
 	if ! (cd "$2/src" && gcc $cflags $4 *.c -lm -o ../prog) >"$2/build.log" 2>&1; then
 		fail "$1" "build failed: $(head -n 3 "$2/build.log")"
 		return
@@ -64,7 +74,7 @@ run()
 	fi
 	lines=$(wc -l <"$2/out")
 	last=$(tail -n 1 "$2/out")
-	if [ "$lines" -ne 3 ] || [ "$last" != "$3" ]; then
+	if [ "$lines" -ne $((3 + startup)) ] || [ "$last" != "$3" ]; then
 		fail "$1" "$lines lines, last '$last', want '$3'"
 	elif [ -s "$2/err" ]; then
 		fail "$1" "stderr: $(head -n 3 "$2/err")"

@@ -43,8 +43,9 @@ record Reload(Generation generation, HostEvent.ReloadResult result, List<HostEve
     }
 
     private static boolean boundary(HostEvent event) {
+        // a deferred answer can come while the program loads at its reload point: not a boundary
         return event instanceof HostEvent.GenerationLoaded || event instanceof HostEvent.Started
-                || event instanceof HostEvent.ReloadResult;
+                || event instanceof HostEvent.ReloadResult result && !result.deferred();
     }
 
     HostEvent.GenerationLoaded loaded() {
