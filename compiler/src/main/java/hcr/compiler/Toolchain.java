@@ -70,7 +70,8 @@ final class Toolchain {
     /** The names the host's system libraries define, read once when first needed. */
     synchronized SystemSymbols system() throws IOException {
         if (system == null) {
-            system = SystemSymbols.host(String.join(" ", config.ccCommand()));
+            var cc = String.join(" ", config.ccCommand());
+            system = SystemSymbols.host(cc).and(SystemSymbols.linkInputs(cc, config.libraries(), config.projectDir()));
         }
         return system;
     }

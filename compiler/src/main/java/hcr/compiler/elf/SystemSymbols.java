@@ -88,6 +88,52 @@ public final class SystemSymbols {
         return new SystemSymbols(names);
     }
 
+    /**
+     * What the project's own link inputs provide, as {@code cc} finds them: {@code -l<name>}
+     * (shared or static, link scripts followed), a library file named by path (absolute or
+     * relative to {@code dir}), and the runtimes the driver adds for {@code -fsanitize=address}
+     * and {@code -fsanitize=undefined}. Other flags provide nothing.
+     */
+    public static SystemSymbols linkInputs(String cc, List<String> inputs, Path dir) throws IOException {
+        var driver = List.of(cc.strip().split("\\s+"));
+        var files = new ArrayList<Path>();
+        for (var input : inputs) {
+            for (var entry : linkEntries(input)) {
+                var found = entry.startsWith("-l") ? scriptEntry(driver, entry, dir) : existing(dir.resolve(entry));
+                if (found != null) {
+                    scriptInputs(driver, found, files, 0);
+                }
+            }
+        }
+        var names = new HashSet<String>();
+        for (var file : files) {
+            definedBy(file, names);
+        }
+        return new SystemSymbols(names);
+    }
+
+    private static List<String> linkEntries(String input) {
+        if (input.startsWith("-fsanitize=")) {
+            var runtimes = new ArrayList<String>();
+            for (var sanitizer : input.substring("-fsanitize=".length()).split(",")) {
+                switch (sanitizer) {
+                    case "address" -> runtimes.add("-lasan");
+                    case "undefined" -> runtimes.add("-lubsan");
+                    default -> { }
+                }
+            }
+            return runtimes;
+        }
+        if (input.startsWith("-l") && input.length() > 2) {
+            return List.of(input);
+        }
+        return input.startsWith("-") ? List.of() : List.of(input);
+    }
+
+    private static Path existing(Path file) {
+        return Files.isRegularFile(file) ? file : null;
+    }
+
     /** True when the host process provides {@code name}. */
     public boolean defines(String name) {
         return names.contains(name);

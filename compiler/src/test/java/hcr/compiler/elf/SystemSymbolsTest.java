@@ -106,4 +106,28 @@ class SystemSymbolsTest {
 
         assertTrue(e.getMessage().contains("no-such-gcc"), e.getMessage());
     }
+
+    @Test
+    void theProjectsOwnLinkInputsProvideWhatTheyDefine() throws Exception {
+        var source = Files.writeString(dir.resolve("quux.c"), "int quux_answer(void) { return 42; }\n");
+        var object = dir.resolve("quux.o");
+        var archive = dir.resolve("libquux.a");
+        run("gcc", "-c", "-fPIC", source.toString(), "-o", object.toString());
+        run("ar", "rcs", archive.toString(), object.toString());
+
+        var byPath = SystemSymbols.linkInputs("gcc", List.of("libquux.a"), dir);
+        var byFlag = SystemSymbols.linkInputs("gcc", List.of("-L" + dir, "-fsanitize=address"), dir);
+
+        assertTrue(byPath.defines("quux_answer"), "a static library named by its path, relative to the project");
+        assertFalse(SystemSymbols.host("gcc").defines("quux_answer"));
+        assertTrue(byFlag.defines("__asan_init"), "-fsanitize=address brings the sanitizer's runtime");
+        assertFalse(byFlag.defines("quux_answer"), "-L alone provides nothing");
+    }
+
+    private static void run(String... command) throws Exception {
+        var process = new ProcessBuilder(command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed");
+        }
+    }
 }
