@@ -54,15 +54,44 @@ int hcr_inside(const void *addr, size_t size, void *lm)
 	       last == lm;
 }
 
-/* The slot (or the trap entry) of a stubbed function, from the group. */
+/* Is addr inside one of the stub libraries of generation m? */
+static int in_stubs(const struct hcr_manifest *m, const void *addr)
+{
+	const char *file;
+	Dl_info info;
+	int i;
+
+	if (!dladdr(addr, &info) || !info.dli_fname)
+		return 0;
+	file = strrchr(info.dli_fname, '/');
+	file = file ? file + 1 : info.dli_fname;
+	for (i = 0; i < m->nstubs; i++)
+		if (!strcmp(m->stubs[i], file))
+			return 1;
+	return 0;
+}
+
+/*
+ * The slot (or the trap entry) of a stubbed function, from the group. A
+ * delta group lists only the stub libraries new in its generation; the
+ * older ones were loaded RTLD_GLOBAL by earlier loads, so the name is
+ * looked up in the global scope, and must come from one of them.
+ */
 static void *stub_symbol(struct plan *p, const char *prefix,
 			 const char *link)
 {
 	char name[1024];
+	void *sym;
 
 	if (hcr_format(name, sizeof(name), "%s%s", prefix, link + 4))
 		return NULL;
-	return dlsym(p->group, name);
+	sym = dlsym(p->group, name);
+	if (!sym && p->delta) {
+		sym = dlsym(RTLD_DEFAULT, name);
+		if (sym && !in_stubs(p->m, sym))
+			sym = NULL;
+	}
+	return sym;
 }
 
 static int add_bind(struct plan *p, const char *link, void *addr)

@@ -44,7 +44,9 @@
  * a time, so every generation has a group library: an empty library whose
  * DT_NEEDED lists all stub libraries and then all live modules. One dlopen
  * of the group loads whatever is not loaded yet (unchanged modules and old
- * stub libraries are reused by soname) and resolves cycles in one go. Every
+ * stub libraries are reused by soname) and resolves cycles in one go. A
+ * reload from generation N-1 dlopens N's delta group instead, which lists
+ * only the libraries new in N: the loader then walks those alone. Every
  * new module version has a soname of its own (`libsim.g7.so`), or the
  * dynamic linker would hand back the old one. The runtime loads copies of
  * the libraries, made in its private run folder, never the build output,
@@ -318,9 +320,12 @@ int hcrRunMain(void)
 		return failed(rt, hcr_fail(HCR_EINIT, "hcrRunMain: hcrInit "
 					   "was not called or failed"));
 	}
+	/* not loaded when the live generation came in through its delta
+	 * group: then every library of it is in the global scope */
 	group = dlopen(rt->live->group, RTLD_NOW | RTLD_NOLOAD);
-	if (group && hcr_manifest_func(rt->live, "hcr.main"))
-		*(void **)&main_fn = dlsym(group, "hcr.main");
+	if (hcr_manifest_func(rt->live, "hcr.main"))
+		*(void **)&main_fn = dlsym(group ? group : RTLD_DEFAULT,
+					   "hcr.main");
 	rc = main_fn ? 0 : hcr_fail(HCR_ESYMBOL, "the program has no main "
 				   "function (no module of generation %d "
 				   "defines main)", rt->live->generation);

@@ -82,6 +82,8 @@ struct hcr_manifest {
 	char *text;
 	int generation;
 	const char *group;
+	const char *delta;	/* the delta group, or NULL */
+	int delta_base;		/* the generation the delta applies to */
 	const char **stubs;
 	int nstubs, capstubs;
 	struct hcr_module *mods;	/* sorted by id */

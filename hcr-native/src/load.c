@@ -3,7 +3,9 @@
  *
  * A load runs in two halves. The first half may fail and changes nothing
  * the program can see: it copies the new libraries into the run folder,
- * dlopens the group library (a failed dlopen unloads what it loaded), finds
+ * dlopens the group library - or, when the loaded generation is the base
+ * of the generation's delta group, the delta (docs/internals.md section 4)
+ * - (a failed dlopen unloads what it loaded), finds
  * every module's handle and load base, and resolves every address it will
  * need: implementations, slots, traps, old and new statics, hook
  * descriptors, state blocks. Then the before-handlers run (hooks.c). The
@@ -112,12 +114,24 @@ static int copy_lib(struct plan *p, const char *file)
 	return 0;
 }
 
+/*
+ * The library to dlopen: the delta group when the loaded generation is the
+ * delta's base (everything else it would list is loaded already, so the
+ * dynamic linker walks only the new libraries), else the full group.
+ */
+static void choose_group(struct plan *p)
+{
+	p->delta = p->old && p->m->delta &&
+		   p->old->generation == p->m->delta_base;
+	p->grouplib = p->delta ? p->m->delta : p->m->group;
+}
+
 /* Copies every library of the generation that is not loaded yet. */
 static int copy_libs(struct plan *p)
 {
 	int i, rc;
 
-	rc = copy_lib(p, p->m->group);
+	rc = copy_lib(p, p->grouplib);
 	for (i = 0; i < p->m->nstubs && !rc; i++)
 		rc = copy_lib(p, p->m->stubs[i]);
 	for (i = 0; i < p->m->nmods && !rc; i++)
@@ -153,12 +167,12 @@ static int load_group(struct plan *p)
 	int i, rc;
 
 	rc = hcr_format(path, sizeof(path), "%s/%s", p->rt->rundir,
-			p->m->group);
+			p->grouplib);
 	if (rc)
 		return rc;
 	p->group = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
 	if (!p->group)
-		return hcr_fail(HCR_EDLOPEN, "dlopen %s: %s", p->m->group,
+		return hcr_fail(HCR_EDLOPEN, "dlopen %s: %s", p->grouplib,
 				dlerror());
 	rc = remember_copied(p);
 	for (i = 0; i < p->m->nmods && !rc; i++) {
@@ -167,7 +181,7 @@ static int load_group(struct plan *p)
 		if (!mod->handle)
 			return hcr_fail(HCR_EDLOPEN,
 					"module library %s is not loaded by %s",
-					mod->file, p->m->group);
+					mod->file, p->grouplib);
 		if (dlinfo(mod->handle, RTLD_DI_LINKMAP, &lm) < 0)
 			return hcr_fail(HCR_EDLOPEN, "dlinfo %s: %s",
 					mod->file, dlerror());
@@ -203,6 +217,7 @@ static int prepare(struct plan *p)
 	rc = plan_modules(p);
 	if (rc)
 		return rc;
+	choose_group(p);
 	t = hcr_now_us();
 	rc = copy_libs(p);
 	p->rep.us_copy = hcr_now_us() - t;

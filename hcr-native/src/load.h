@@ -33,7 +33,9 @@ struct plan {
 	struct hcr_runtime *rt;
 	struct hcr_manifest *old, *m;
 	char gen[PATH_MAX + 16];	/* gen/N */
-	void *group;
+	void *group;			/* the handle of grouplib */
+	const char *grouplib;		/* m's group, or its delta */
+	int delta;			/* grouplib is the delta group */
 	enum action *action;		/* per module of m */
 	const char **copied;		/* libraries new to the run folder */
 	int ncopied, capcopied;

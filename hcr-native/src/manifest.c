@@ -254,6 +254,7 @@ static int record(struct parser *p, char **f, int n)
 {
 	struct hcr_manifest *m = p->m;
 	const char *k = f[0];
+	unsigned long base;
 
 	if (!p->seen_header || !strcmp(k, "generation") || !strcmp(k, "arch"))
 		return header_record(p, f, n);
@@ -261,6 +262,15 @@ static int record(struct parser *p, char **f, int n)
 		if (n != 2 || m->group || !file_ok(f[1]))
 			return bad(p, "bad group record", NULL);
 		m->group = f[1];
+		return 0;
+	}
+	if (!strcmp(k, "delta")) {
+		if (n != 3 || m->delta || !file_ok(f[1]) ||
+		    parse_ulong(f[2], 10, &base) || base < 1 ||
+		    base >= (unsigned long)p->expect)
+			return bad(p, "bad delta record", NULL);
+		m->delta = f[1];
+		m->delta_base = (int)base;
 		return 0;
 	}
 	if (!strcmp(k, "stubs")) {

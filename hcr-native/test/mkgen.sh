@@ -6,6 +6,7 @@
 # (docs/internals.md sections 1-6). EDITS holds the edit that makes
 # generation N: its .c files are written into the project, and a file named
 # `delete` lists module ids to remove. Modules are flat (id = file stem).
+# Generation N > 1 also gets a delta group (section 4) when gen/N-1 exists.
 # If EDITS/postgen.sh exists it runs on the published gen/N folder before
 # gen/current is written, to break a generation on purpose.
 #
@@ -61,6 +62,7 @@ done
 
 # 4. a stub library for function names never stubbed before (section 3)
 awk '$2 == "T" { print $1 }' $nmfiles | sort -u | comm -23 - "$state/stubbed" > "$state/newstubs"
+newstub=
 if [ -s "$state/newstubs" ]; then
 	awk '{
 		f = $1; i = NR
@@ -75,6 +77,7 @@ if [ -s "$state/newstubs" ]; then
 	as -o "$state/stubs.$n.o" "$state/stubs.$n.s"
 	ld -shared -soname "libhcrstubs.$n.so" -o "$state/lib/libhcrstubs.$n.so" "$state/stubs.$n.o"
 	echo "libhcrstubs.$n.so" >> "$state/stublibs"
+	newstub=libhcrstubs.$n.so
 	sort -u "$state/stubbed" "$state/newstubs" -o "$state/stubbed"
 fi
 for s in $(cat "$state/stublibs"); do ln "$state/lib/$s" "$tmp/$s"; done
@@ -85,6 +88,17 @@ group=libhcrgroup.g$n.so
 	--enable-new-dtags -o "$group" $(cat "$state/stublibs") \
 	$(awk '{ print $2 }' "$state/modules.new"))
 
+# 5b. the delta group when generation N-1 exists: the stub library new in N,
+#     then the libraries of modules new or changed in N (maybe none)
+delta=
+if [ -f "$gen/$((n - 1))/manifest" ]; then
+	delta=libhcrdelta.g$n.so
+	[ -f "$state/empty.o" ] || as -o "$state/empty.o" /dev/null
+	(cd "$tmp" && ld -shared -soname "$delta" --no-as-needed -rpath '$ORIGIN' \
+		--enable-new-dtags -o "$delta" "$state/empty.o" $newstub \
+		$(awk '$3 != "kept" { print $2 }' "$state/modules.new"))
+fi
+
 # 6. the manifest (section 6); statics: the object's local data symbols,
 #    at their offsets in the module's library (hcr.h's descriptors and
 #    state pointers included: the runtime must skip them); uses: the
@@ -92,6 +106,7 @@ group=libhcrgroup.g$n.so
 #    hcr.h's local descriptor objects hcr__<kind>__<name> in the library
 {
 	printf 'hcr-manifest 1\ngeneration %s\narch x86_64\ngroup %s\n' "$n" "$group"
+	[ -z "$delta" ] || printf 'delta %s %s\n' "$delta" "$((n - 1))"
 	sed 's/^/stubs /' "$state/stublibs"
 	sed 's/^/module /' "$state/modules.new"
 	awk 'NR == FNR { live[$1] = 1; next } !($1 in live) { print "removed", $1 }' \

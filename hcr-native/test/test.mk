@@ -1,6 +1,6 @@
 # C tests of the runtime, included by ../Makefile.
 #
-# The test projects p, h and k (test/gens/<project>/<N>/ holds the edit
+# The test projects p, h, k and d (test/gens/<project>/<N>/ holds the edit
 # making generation N) and nomain are rebuilt from scratch whenever an edit
 # or the script changes, by test/mkgen.sh, which does what hcr's compiler
 # does; then test_hcr runs every test in a child process.
@@ -42,9 +42,9 @@ $(TBUILD)/descriptors.stamp: $(PSRCS) include/hcr.h
 
 # every generation of every project, in order
 $(TBUILD)/gens.stamp: test/mkgen.sh $(shell find test/gens -type f) include/hcr.h
-	@rm -rf $(TBUILD)/p $(TBUILD)/nomain $(TBUILD)/h $(TBUILD)/k
+	@rm -rf $(TBUILD)/p $(TBUILD)/nomain $(TBUILD)/h $(TBUILD)/k $(TBUILD)/d
 	@mkdir -p $(TBUILD)
-	@for p in p nomain h k; do \
+	@for p in p nomain h k d; do \
 		for n in $$(ls test/gens/$$p | sort -n); do \
 			sh test/mkgen.sh $(TBUILD)/$$p $$n test/gens/$$p/$$n \
 				include || exit 1; \
@@ -54,4 +54,5 @@ $(TBUILD)/gens.stamp: test/mkgen.sh $(shell find test/gens -type f) include/hcr.
 
 test: $(TBUILD)/gens.stamp $(TBUILD)/test_hcr $(TBUILD)/local_host $(TBUILD)/plain
 	$(TBUILD)/test_hcr $(TBUILD)/p $(TBUILD)/nomain $(TBUILD)/plain \
-		$(TBUILD)/local_host $(abspath $(LIB)) $(TBUILD)/h $(TBUILD)/k
+		$(TBUILD)/local_host $(abspath $(LIB)) $(TBUILD)/h $(TBUILD)/k \
+		$(TBUILD)/d

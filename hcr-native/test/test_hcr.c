@@ -2,11 +2,13 @@
  * test_hcr.c - the runtime's tests, against real generations.
  *
  * usage: test_hcr <p build> <nomain build> <plain> <local_host> <libhcr.so>
- *                 <h build> <k build>
+ *                 <h build> <k build> <d build>
  *
  * test/mkgen.sh built the test project p (test/gens/p/<N>/ is the edit that
  * makes generation N; 4, 5, 7, 8 and 9 are broken on purpose) and the
- * projects nomain, h and k (the program API's, see test_hooks.c). Tests
+ * projects nomain, h and k (the program API's, see test_hooks.c), and d,
+ * whose generation 2 has no full group and generation 3 no delta group
+ * (the delta group, docs/internals.md section 4). Tests
  * choose the generation they start from by writing gen/current, as the
  * compiler would, and call the runtime like a host.
  */
@@ -26,7 +28,7 @@
 #include "check.h"
 #include "test_hooks.h"
 
-static const char *proj, *nomain, *plain, *local_host, *libhcr;
+static const char *proj, *nomain, *plain, *local_host, *libhcr, *dproj;
 
 static int reload_to(int generation)
 {
@@ -242,7 +244,7 @@ static int t_broken_generations(void)
 		     "undefined_fn"));
 	CHECK(hcrGeneration() == 3 && call("version") == 3);
 	CHECK(reload_to(7) == HCR_EMANIFEST);
-	CHECK(strstr(hcrLastError(), "gen/7/manifest line 18: bad func"));
+	CHECK(strstr(hcrLastError(), "gen/7/manifest line 19: bad func"));
 	CHECK(hcrGeneration() == 3 && call("version") == 3);
 	CHECK(hcrReloadNeeded() == 1);
 	CHECK(reload_to(6) == 2);		/* a reloaded, d loaded */
@@ -416,6 +418,65 @@ static int t_error_event_escaped(void)
 	return 0;
 }
 
+static int run_copy(const char *build, const char *file)
+{
+	char path[4400];
+
+	snprintf(path, sizeof(path), "%s/run/%d/%s", build, (int)getpid(),
+		 file);
+	return access(path, R_OK) == 0;
+}
+
+/* a reload from N-1 dlopens the delta group: gen/2 has no full group */
+static int t_delta_reload(void)
+{
+	CHECK(start_at(dproj, 1) == 0);
+	CHECK(call("version") == 1 && call("b_version") == 100);
+	CHECK(call("a_sum") == 30 && call("b_prod") == 200);
+	publish(dproj, 2);
+	CHECK(hcrPerformCodeReload() == 1);
+	CHECK(hcrGeneration() == 2);
+	CHECK(run_copy(dproj, "libhcrdelta.g2.so"));
+	CHECK(!run_copy(dproj, "libhcrgroup.g2.so"));
+	CHECK(call("version") == 2);		/* a stub of libhcrstubs.1.so */
+	CHECK(call("added") == 42);		/* one of libhcrstubs.2.so */
+	CHECK(call("b_version") == 200);	/* kept b calls the new a */
+	CHECK(call("a_sum") == 30 && call("b_prod") == 200);	/* kept storage */
+	publish(dproj, 3);			/* its delta is gone */
+	CHECK(hcrPerformCodeReload() == HCR_EIO);
+	CHECK(strstr(hcrLastError(), "libhcrdelta.g3.so"));
+	CHECK(hcrGeneration() == 2 && call("version") == 2);
+	return 0;
+}
+
+/* any other load uses the full group: a first load, a skipped generation */
+static int t_delta_not_base(void)
+{
+	CHECK(start_at(dproj, 2) == HCR_EIO);	/* no full group */
+	CHECK(strstr(hcrLastError(), "libhcrgroup.g2.so"));
+	CHECK(start_at(dproj, 1) == 0);
+	publish(dproj, 3);
+	CHECK(hcrPerformCodeReload() == 1);	/* 1 to 3: not the delta's base */
+	CHECK(hcrGeneration() == 3);
+	CHECK(run_copy(dproj, "libhcrgroup.g3.so"));
+	CHECK(call("version") == 3 && call("added") == 43);
+	CHECK(call("b_version") == 300 && call("a_sum") == 30);
+	return 0;
+}
+
+/* hcrRunMain after a delta load: the live full group was never loaded */
+static int t_delta_then_run_main(void)
+{
+	char *argv[] = { "prog", "hello", NULL };
+
+	publish(proj, 1);
+	CHECK(hcrInit(proj, 2, argv) == 0);
+	CHECK(reload_to(2) == 1);
+	CHECK(!dlopen("libhcrgroup.g2.so", RTLD_NOW | RTLD_NOLOAD));
+	CHECK(hcrRunMain() == 25);	/* argc * 10 + strlen(argv[1]) */
+	return 0;
+}
+
 static const struct test tests[] = {
 	{ "before-init", t_before_init },
 	{ "init-and-run-folder", t_init },
@@ -437,6 +498,9 @@ static const struct test tests[] = {
 	{ "host-loads-libhcr-local", t_host_loads_libhcr_local },
 	{ "builds-without-hcr", t_builds_without_hcr },
 	{ "error-event-escaped", t_error_event_escaped },
+	{ "delta-reload", t_delta_reload },
+	{ "delta-not-base", t_delta_not_base },
+	{ "delta-then-run-main", t_delta_then_run_main },
 };
 
 int main(int argc, char **argv)
@@ -444,9 +508,9 @@ int main(int argc, char **argv)
 	struct test all[64];
 	int n = (int)(sizeof(tests) / sizeof(tests[0]));
 
-	if (argc != 8) {
+	if (argc != 9) {
 		fprintf(stderr, "usage: test_hcr <p> <nomain> <plain> "
-			"<local_host> <libhcr.so> <h> <k>\n");
+			"<local_host> <libhcr.so> <h> <k> <d>\n");
 		return 2;
 	}
 	proj = argv[1];
@@ -454,6 +518,7 @@ int main(int argc, char **argv)
 	plain = argv[3];
 	local_host = argv[4];
 	libhcr = argv[5];
+	dproj = argv[8];
 	memcpy(all, tests, sizeof(tests));
 	n += hook_tests(argv[6], argv[7], all + n, 64 - n);
 	return run_tests(all, n);

@@ -120,8 +120,8 @@ final class BuildRun {
         GenerationAssembly.Assembled assembled;
         Path dir;
         try {
-            assembled = assembly.assemble(number, staging, store.dir(previous.generation()), previous.stubs(),
-                    placements, objects, plan, removed);
+            assembled = assembly.assemble(number, staging, previous.generation(), store.dir(previous.generation()),
+                    previous.stubs(), placements, objects, plan, removed);
             mark();
             dir = store.publish(number);
         } catch (BuildFailure | IOException | ToolException | RuntimeException e) {

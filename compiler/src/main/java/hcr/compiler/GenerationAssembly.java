@@ -18,7 +18,8 @@ import java.util.SortedMap;
 /**
  * Fills a generation's staging folder: relinks the modules that need a new library (rename,
  * then {@code cc -shared}), hard-links everything unchanged from the previous generation, adds
- * a stub library for never-seen function names, writes the group library and the manifest.
+ * a stub library for never-seen function names, writes the group library (and, when the
+ * previous generation is N-1, the delta group) and the manifest.
  */
 final class GenerationAssembly {
     private final BuildConfig config;
@@ -50,7 +51,11 @@ final class GenerationAssembly {
         this.objDir = config.stateDir().resolve("obj");
     }
 
-    Assembled assemble(int number, Path staging, Path previousDir, List<String> previousStubs,
+    /**
+     * Assembles generation {@code number} in {@code staging} from {@code previousGeneration} (0:
+     * none) in {@code previousDir}; placement states are relative to that generation.
+     */
+    Assembled assemble(int number, Path staging, int previousGeneration, Path previousDir, List<String> previousStubs,
                        List<Placement> placements, SortedMap<String, ObjectSymbols> objects, LinkPlan plan,
                        List<String> removed) throws BuildFailure, IOException, ToolException {
         var relinks = placements.stream().filter(p -> p.state() != ModuleState.KEPT).toList();
@@ -63,6 +68,15 @@ final class GenerationAssembly {
         var group = "libhcrgroup.g" + number + ".so";
         var needed = new ArrayList<>(stubs);
         placements.forEach(p -> needed.add(p.library()));
+        // the delta group (docs/internals.md section 4): only what is new relative to N-1, whose
+        // libraries a runtime at N-1 has loaded already; states are relative to previousGeneration
+        var delta = previousGeneration > 0 && previousGeneration == number - 1
+                ? new Manifest.Delta("libhcrdelta.g" + number + ".so", previousGeneration) : null;
+        var deltaNeeded = new ArrayList<String>();
+        if (newStubs != null) {
+            deltaNeeded.add(newStubs);
+        }
+        relinks.forEach(p -> deltaNeeded.add(p.library()));
         // the stubs need no module library: they link while the modules do
         var stubsDone = newStubs == null ? null : workers.start(() -> {
             tools.stubs().build(plan.newFunctions(), staging, newStubs);
@@ -85,6 +99,9 @@ final class GenerationAssembly {
                 }
             }
             tools.group().write(staging, group, needed); // every library it needs is made by this assembly
+            if (delta != null) {
+                tools.group().write(staging, delta.file(), deltaNeeded);
+            }
             uses = ModuleUses.of(placements.stream().map(p -> p.live().module().id()).toList(), objects);
         } finally {
             awaitQuietly(linking);
@@ -98,7 +115,8 @@ final class GenerationAssembly {
             progress.step("LINK", stubsDone.join());
         }
         progress.step("LINK", group);
-        manifest(number, group, stubs, placements, uses, plan, removed, linked).write(staging.resolve("manifest"));
+        manifest(number, group, delta, stubs, placements, uses, plan, removed, linked)
+                .write(staging.resolve("manifest"));
         return new Assembled(stubs, linked);
     }
 
@@ -159,7 +177,7 @@ final class GenerationAssembly {
         return new Linked(module.id(), result, LibraryRecords.of(module.id(), object, ObjectSymbols.read(library)));
     }
 
-    private Manifest manifest(int number, String group, List<String> stubs, List<Placement> placements,
+    private Manifest manifest(int number, String group, Manifest.Delta delta, List<String> stubs, List<Placement> placements,
                               List<Manifest.Uses> uses, LinkPlan plan, List<String> removed,
                               Map<String, LibraryRecords> linked) {
         var modules = new ArrayList<Manifest.Module>();
@@ -177,7 +195,7 @@ final class GenerationAssembly {
         var globals = plan.globals().stream()
                 .map(g -> new Manifest.Global(g.moduleId(), g.cname(), g.linkName(), g.size())).toList();
         return new Manifest(number, tools.arch().manifestName(), group, stubs, modules, removed, functions, globals,
-                statics, uses, hooks);
+                statics, uses, hooks, delta);
     }
 
     private static void hardLink(Path from, Path to) throws IOException {

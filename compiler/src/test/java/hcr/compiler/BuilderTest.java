@@ -3,6 +3,7 @@ package hcr.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hcr.compiler.link.Manifest;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import net.fornwall.jelf.ElfFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +104,7 @@ class BuilderTest {
         assertEquals(1, manifest.generation());
         assertEquals("x86_64", manifest.arch());
         assertEquals("libhcrgroup.g1.so", manifest.group());
+        assertNull(manifest.delta(), "no generation 0: no delta group");
         assertEquals(List.of("libhcrstubs.1.so"), manifest.stubs());
         assertEquals(List.of(new Manifest.Module("main", "libmain.g1.so", "new"),
                 new Manifest.Module("sim", "libsim.g1.so", "new")), manifest.modules());
@@ -165,6 +168,16 @@ class BuilderTest {
                 needed(project.run("readelf", "-dW", generation.dir().resolve("libhcrgroup.g2.so").toString())));
         assertEquals("step=141\ntwice=283\n", loadCheck.run(generation.dir(), "step", "twice"));
         assertEquals("2\n", project.current());
+        assertEquals(new Manifest.Delta("libhcrdelta.g2.so", 1), manifest.delta());
+        assertEquals(List.of("libsim.g2.so"), deltaNeeded(generation, manifest));
+    }
+
+    /** The DT_NEEDED of a generation's delta group, as jelf reads it; its soname is its file name. */
+    private static List<String> deltaNeeded(Generation generation, Manifest manifest) throws IOException {
+        var file = generation.dir().resolve(manifest.delta().file());
+        var dynamic = ElfFile.from(file.toFile()).getDynamicSection();
+        assertEquals("$ORIGIN", dynamic.getRunPath());
+        return dynamic.getNeededLibraries();
     }
 
     @Test
@@ -231,6 +244,9 @@ class BuilderTest {
         assertEquals(List.of("libhcrstubs.1.so", "libhcrstubs.2.so", "libmain.g1.so", "libmore.g2.so", "libsim.g1.so"),
                 needed(project.run("readelf", "-dW", generation.dir().resolve("libhcrgroup.g2.so").toString())));
         assertEquals("get_more=5\nstep=41\n", loadCheck.run(generation.dir(), "get_more", "step"));
+        assertEquals(new Manifest.Delta("libhcrdelta.g2.so", 1), manifest.delta());
+        assertEquals(List.of("libhcrstubs.2.so", "libmore.g2.so"), deltaNeeded(generation, manifest),
+                "the stub library new in 2, then the new module; nothing kept");
     }
 
     @Test
@@ -364,6 +380,8 @@ class BuilderTest {
         assertEquals(3, generation.number());
         assertEquals(ModuleState.KEPT, byId(generation).get("main").state());
         assertEquals("step=47\n", loadCheck.run(generation.dir(), "step"));
+        assertNull(Manifest.read(generation.manifest()).delta(), "states are relative to 1, not to the stray 2");
+        assertFalse(Files.exists(generation.dir().resolve("libhcrdelta.g3.so")));
     }
 
     @Test

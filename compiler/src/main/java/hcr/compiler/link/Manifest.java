@@ -14,7 +14,8 @@ import java.util.TreeSet;
 public record Manifest(int generation, String arch, String group, List<String> stubs,
                        List<Manifest.Module> modules, List<String> removed,
                        List<Manifest.Function> functions, List<Manifest.Global> globals,
-                       List<Manifest.Static> statics, List<Manifest.Uses> uses, List<Manifest.Hook> hooks) {
+                       List<Manifest.Static> statics, List<Manifest.Uses> uses, List<Manifest.Hook> hooks,
+                       Manifest.Delta delta) {
 
     /** The module states: {@code new}, {@code changed}, {@code kept}. */
     public static final Set<String> STATES = Set.of("new", "changed", "kept");
@@ -24,6 +25,18 @@ public record Manifest(int generation, String arch, String group, List<String> s
 
     /** A live module and its library; state is {@code new | changed | kept}. */
     public record Module(String id, String file, String state) {}
+
+    /**
+     * The delta group of generation N (docs/internals.md section 4): a group library needing only
+     * what is new relative to generation {@code base} = N-1, for a runtime that has N-1 loaded.
+     */
+    public record Delta(String file, int base) {
+        public Delta {
+            if (base < 1) {
+                throw new IllegalArgumentException("delta '" + file + "': base generation " + base + " is not positive");
+            }
+        }
+    }
 
     public record Function(String moduleId, String cname, String linkName) {}
 
@@ -66,13 +79,24 @@ public record Manifest(int generation, String arch, String group, List<String> s
         statics = List.copyOf(statics);
         uses = List.copyOf(uses);
         hooks = List.copyOf(hooks);
+        if (delta != null && delta.base() >= generation) {
+            throw new IllegalArgumentException("delta '" + delta.file() + "': base generation " + delta.base()
+                    + " is not before generation " + generation);
+        }
+    }
+
+    /** A manifest without a delta group ({@code delta} is {@code null}: a first generation, or none). */
+    public Manifest(int generation, String arch, String group, List<String> stubs, List<Module> modules,
+                    List<String> removed, List<Function> functions, List<Global> globals, List<Static> statics,
+                    List<Uses> uses, List<Hook> hooks) {
+        this(generation, arch, group, stubs, modules, removed, functions, globals, statics, uses, hooks, null);
     }
 
     /** A manifest without a uses graph (kept for callers written before it existed). */
     public Manifest(int generation, String arch, String group, List<String> stubs, List<Module> modules,
                     List<String> removed, List<Function> functions, List<Global> globals, List<Static> statics,
                     List<Hook> hooks) {
-        this(generation, arch, group, stubs, modules, removed, functions, globals, statics, List.of(), hooks);
+        this(generation, arch, group, stubs, modules, removed, functions, globals, statics, List.of(), hooks, null);
     }
 
     /** Writes the manifest (aside, then renamed into place). */

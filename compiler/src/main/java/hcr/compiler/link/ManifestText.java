@@ -25,6 +25,9 @@ final class ManifestText {
         out.add("generation", Integer.toString(manifest.generation()));
         out.add("arch", manifest.arch());
         out.add("group", manifest.group());
+        if (manifest.delta() != null) {
+            out.add("delta", manifest.delta().file(), Integer.toString(manifest.delta().base()));
+        }
         manifest.stubs().forEach(stub -> out.add("stubs", stub));
         for (var module : manifest.modules()) {
             if (!Manifest.STATES.contains(module.state())) {
@@ -100,6 +103,7 @@ final class ManifestText {
         private Integer generation;
         private String arch;
         private String group;
+        private Manifest.Delta delta;
         private final List<String> stubs = new ArrayList<>();
         private final List<Manifest.Module> modules = new ArrayList<>();
         private final List<String> removed = new ArrayList<>();
@@ -144,6 +148,7 @@ final class ManifestText {
                     }
                     case "arch" -> arch = single(f, arch, where);
                     case "group" -> group = single(f, group, where);
+                    case "delta" -> delta(f, where);
                     case "stubs" -> stubs.add(fields(f, 1, where)[1]);
                     case "module" -> {
                         fields(f, 3, where);
@@ -168,6 +173,20 @@ final class ManifestText {
             } catch (NumberFormatException e) {
                 throw new IOException(where + "bad number in '" + line + "'", e);
             }
+        }
+
+        /** {@code delta <file> <base-generation>}: at most once, its base a generation before this one. */
+        private void delta(String[] f, String where) throws IOException {
+            fields(f, 2, where);
+            if (delta != null) {
+                throw new IOException(where + "a second 'delta' record");
+            }
+            int base = Integer.parseInt(f[2]);
+            if (base < 1 || (generation != null && base >= generation)) {
+                throw new IOException(where + "delta base generation " + base + " is not before generation "
+                        + generation);
+            }
+            delta = new Manifest.Delta(f[1], base);
         }
 
         /** {@code uses <module> <module>...}: one record per module, naming at least one. */
@@ -226,8 +245,12 @@ final class ManifestText {
                     throw new IOException(file + ": no '" + missing + "' record");
                 }
             }
+            if (delta != null && delta.base() >= generation) {
+                throw new IOException(file + ": delta base generation " + delta.base() + " is not before generation "
+                        + generation);
+            }
             return new Manifest(generation, arch, group, stubs, modules, removed, functions, globals, statics, uses,
-                    hooks);
+                    hooks, delta);
         }
     }
 }

@@ -113,6 +113,46 @@ class ManifestTest {
     }
 
     @Test
+    void theDeltaRecordFollowsTheGroupAndRoundTrips() throws IOException {
+        var file = dir.resolve("manifest");
+        var withDelta = new Manifest(5, MANIFEST.arch(), MANIFEST.group(), MANIFEST.stubs(), MANIFEST.modules(),
+                MANIFEST.removed(), MANIFEST.functions(), MANIFEST.globals(), MANIFEST.statics(), MANIFEST.uses(),
+                MANIFEST.hooks(), new Manifest.Delta("libhcrdelta.g5.so", 4));
+
+        withDelta.write(file);
+
+        assertEquals(TEXT.replace("group libhcrgroup.g5.so\n", "group libhcrgroup.g5.so\ndelta libhcrdelta.g5.so 4\n"),
+                Files.readString(file));
+        assertEquals(withDelta, Manifest.read(file));
+        assertEquals(null, MANIFEST.delta(), "optional");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "delta libhcrdelta.g5.so|'delta' needs 2 fields, found 1",
+            "delta libhcrdelta.g5.so four|bad number",
+            "delta libhcrdelta.g5.so 5|base generation 5 is not before generation 5",
+            "delta libhcrdelta.g5.so 0|base generation 0",
+            "delta libhcrdelta.g5.so 4;delta libhcrdelta.g5.so 4|a second 'delta' record",
+    })
+    void aMalformedDeltaIsReported(String records, String message) throws IOException {
+        var file = Files.writeString(dir.resolve("manifest"), TEXT.replace("group libhcrgroup.g5.so\n",
+                "group libhcrgroup.g5.so\n" + records.replace(";", "\n") + "\n"));
+
+        var e = assertThrows(IOException.class, () -> Manifest.read(file));
+
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void aDeltaMustComeBeforeItsGeneration() {
+        assertThrows(IllegalArgumentException.class, () -> new Manifest.Delta("libhcrdelta.g1.so", 0));
+        assertThrows(IllegalArgumentException.class, () -> new Manifest(3, "x86_64", "libhcrgroup.g3.so", List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                new Manifest.Delta("libhcrdelta.g3.so", 3)));
+    }
+
+    @Test
     void usesAreSortedAndNeverEmpty() {
         assertEquals(List.of("a", "b", "c"), new Manifest.Uses("m", List.of("c", "a", "b", "a")).used());
         assertThrows(IllegalArgumentException.class, () -> new Manifest.Uses("m", List.of()));
