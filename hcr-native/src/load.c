@@ -158,6 +158,26 @@ static int remember_copied(struct plan *p)
 	return 0;
 }
 
+/*
+ * A module whose library is the one already live keeps its handle and base:
+ * asking the dynamic linker again (dlopen RTLD_NOLOAD walks every loaded
+ * object) for each of n modules would make a reload cost O(n^2).
+ */
+static int reuse_live_handle(struct plan *p, struct hcr_module *mod)
+{
+	struct hcr_module *old;
+
+	if (!p->old)
+		return 0;
+	old = hcr_manifest_module(p->old, mod->id);
+	if (!old || !old->handle || strcmp(old->file, mod->file) != 0)
+		return 0;
+	mod->handle = old->handle;
+	mod->lm = old->lm;
+	mod->base = old->base;
+	return 1;
+}
+
 /* dlopens the group, then finds each module's handle and load base. */
 static int load_group(struct plan *p)
 {
@@ -177,6 +197,8 @@ static int load_group(struct plan *p)
 	rc = remember_copied(p);
 	for (i = 0; i < p->m->nmods && !rc; i++) {
 		mod = &p->m->mods[i];
+		if (reuse_live_handle(p, mod))
+			continue;
 		mod->handle = dlopen(mod->file, RTLD_NOW | RTLD_NOLOAD);
 		if (!mod->handle)
 			return hcr_fail(HCR_EDLOPEN,
