@@ -121,7 +121,7 @@ check()
 for project in "$here"/*/; do
 	name=$(basename "$project")
 	case $name in
-	edits | target) continue ;;
+	edits | scenarios | target) continue ;;
 	esac
 	check "$name"
 	if [ -d "$here/edits/$name" ]; then

@@ -1,0 +1,24 @@
+package hcr.cli.smoke;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A scenario's header: what it runs and how.
+ *
+ * @param project  the project folder (copied before the run; the original is never touched)
+ * @param edits    the folder of edit variants ({@code apply NAME} copies {@code edits/NAME})
+ * @param args     the program's arguments
+ * @param timeout  how long an expectation waits unless it says {@code within}
+ * @param sanitize whether modules are built and run under AddressSanitizer
+ */
+record Setup(Path project, Path edits, List<String> args, Duration timeout, boolean sanitize) {
+
+    /** The wait of an expectation that says nothing: long enough for a build on a busy machine. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    Setup {
+        args = List.copyOf(args);
+    }
+}
