@@ -1,8 +1,8 @@
 package hcr.cli.bench;
 
+import hcr.cli.BuildTrigger;
 import hcr.compiler.Generation;
 import hcr.loader.HostEvent;
-import hcr.watcher.ChangeSet;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -16,7 +16,7 @@ final class EditProbe {
     private final int n;
     private final Pattern expected;
     private long writeNanos;
-    private ChangeSet changes;
+    private BuildTrigger changes;
     private Generation generation;
     private long buildStartNanos;
     private long buildEndNanos;
@@ -33,7 +33,7 @@ final class EditProbe {
         writeNanos = nanos;
     }
 
-    synchronized void changed(ChangeSet set) {
+    synchronized void changed(BuildTrigger set) {
         if (changes == null) {
             changes = set;
         }

@@ -28,7 +28,7 @@ final class HcrEdits implements AutoCloseable {
         return edit;
     }
 
-    void start() throws BenchFailure, IOException {
+    void start() throws BenchFailure, IOException, InterruptedException {
         var source = config.projectDir().resolve(edit.file());
         if (!Files.isRegularFile(source)) {
             throw new IllegalArgumentException("--module " + edit.file() + ": no such file in the project");

@@ -1,133 +1,75 @@
 package hcr.cli.smoke;
 
+import hcr.cli.BuildTrigger;
+import hcr.cli.DevLoop;
 import hcr.compiler.BuildConfig;
 import hcr.compiler.BuildListener;
 import hcr.compiler.BuildReport;
-import hcr.compiler.Builder;
+import hcr.loader.HostEvent;
 import hcr.loader.HostOptions;
 import hcr.loader.ProgramHost;
-import hcr.watcher.ChangeSet;
-import hcr.watcher.SourceWatcher;
 import hcr.watcher.WatchOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * The pipeline of {@code hcr dev}, composed as {@code DevSession} composes it, reporting into a
- * {@link Timeline} instead of a terminal: the {@link SourceWatcher} with dev's options (20 ms
- * quiet period, the build folder ignored) delivers change sets; a change to a {@code .c} or
- * {@code .h} file queues one build on the single build thread (changes arriving meanwhile join
- * it); a published generation, or an up-to-date build, is sent to the running program with
- * {@link ProgramHost#requestReload()}, or starts the program when none runs (the first build,
- * and after a crash or an exit). The program runs in the same host process as under
- * {@code hcr dev}; its output is captured, not echoed, and its stdin is closed.
- *
- * <p>({@code DevSession} and the bench's {@code DevPipeline} are package-private to their
- * packages and write to a terminal or a probe, so this composition is written out again here:
- * the same few calls on the public watcher, builder and host.)
+ * The {@link DevLoop} of {@code hcr dev}, with the same watch options (20 ms quiet period, the
+ * build folder ignored), reporting into a {@link Timeline} instead of a terminal. The program
+ * runs in the same host process as under {@code hcr dev}; its output is captured, not echoed.
  */
-final class SmokePipeline implements AutoCloseable {
+final class SmokePipeline implements AutoCloseable, DevLoop.Observer {
 
-    private final BuildConfig config;
-    private final HostOptions hostOptions;
     private final Timeline timeline;
-    private final WatchOptions watchOptions;
-    private final Builder builder;
-    private final ExecutorService buildThread = Executors.newSingleThreadExecutor(runnable -> {
-        var thread = new Thread(runnable, "hcr-smoke-build");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private SourceWatcher watcher;
-    private ProgramHost host;
-    private boolean buildQueued;
-    private volatile boolean closing;
+    private volatile ReloadFold fold;
+    private final DevLoop loop;
 
     /**
      * @param hostOptions how to run the program (arguments, environment); the build folder is
      *                    the config's
      */
     SmokePipeline(BuildConfig config, HostOptions hostOptions, Timeline timeline, BuildListener listener) {
-        this.config = config;
-        this.hostOptions = hostOptions;
         this.timeline = timeline;
-        this.watchOptions = WatchOptions.defaults().ignoringFolder(config.buildDir());
-        this.builder = new Builder(config, listener);
+        this.fold = new ReloadFold(timeline);
+        this.loop = new DevLoop(config, WatchOptions.defaults(), hostOptions, listener, this);
     }
 
     /** Starts watching and queues the first build, which starts the program when it publishes. */
     void start() throws IOException {
-        watcher = new SourceWatcher(config.projectDir(), watchOptions, this::changed,
-                error -> timeline.add(new Observed.Trouble("watch: " + error)));
-        watcher.start();
-        queueBuild();
+        loop.start();
     }
 
-    private void changed(ChangeSet changes) {
-        if (changes.rescan() || changes.all().stream().anyMatch(SmokePipeline::isSource)) {
-            queueBuild();
-        }
+    /** Each program gets a fold of its own: one that crashed may have left one mid-banner. */
+    @Override
+    public void starting(int generation) {
+        fold = new ReloadFold(timeline);
     }
 
-    private static boolean isSource(Path file) {
-        var name = file.getFileName().toString();
-        return name.endsWith(".c") || name.endsWith(".h");
-    }
-
-    private synchronized void queueBuild() {
-        if (!buildQueued && !closing) {
-            buildQueued = true;
-            buildThread.execute(this::build);
-        }
-    }
-
-    private void build() {
-        synchronized (this) {
-            buildQueued = false;
-        }
-        BuildReport report;
-        try {
-            report = builder.build();
-        } catch (RuntimeException | LinkageError e) {
-            timeline.add(new Observed.Trouble("internal error while building: " + e));
-            return;
-        }
+    @Override
+    public void built(BuildTrigger trigger, BuildReport report, long startNanos, long endNanos) {
         timeline.add(new Observed.Built(report));
-        if (report instanceof BuildReport.Published published) {
-            apply(published.generation().number());
-        } else if (report instanceof BuildReport.UpToDate upToDate && upToDate.generation() > 0) {
-            apply(upToDate.generation());
+    }
+
+    @Override
+    public void hostEvent(HostEvent event) {
+        fold.accept(event);
+    }
+
+    @Override
+    public void reloaded(int generation, HostEvent.ReloadResult result) {
+        if (result.failed()) {
+            timeline.add(new Observed.Trouble("reload of gen " + generation + " failed: " + result.error()));
         }
     }
 
-    /** Sends a generation to the running program, or starts the program if none runs. */
-    private synchronized void apply(int generation) {
-        if (closing) {
-            return;
-        }
-        if (host != null && host.isAlive()) {
-            host.requestReload().whenComplete((result, error) -> {
-                if (error != null) {
-                    timeline.add(new Observed.Trouble("reload of gen " + generation + " not answered: " + error.getMessage()));
-                } else if (result.failed()) {
-                    timeline.add(new Observed.Trouble("reload of gen " + generation + " failed: " + result.error()));
-                }
-            });
-            return;
-        }
-        startHost();
+    @Override
+    public void notStarted(String message) {
+        timeline.add(new Observed.NotStarted(message));
     }
 
-    private void startHost() {
-        try {
-            host = ProgramHost.start(hostOptions, new ReloadFold(timeline));
-        } catch (RuntimeException e) {
-            host = null;
-            timeline.add(new Observed.NotStarted("cannot start the program: " + e.getMessage()));
-        }
+    @Override
+    public void trouble(String message) {
+        timeline.add(new Observed.Trouble(message));
     }
 
     /**
@@ -135,45 +77,21 @@ final class SmokePipeline implements AutoCloseable {
      * and starting it again would (the build is up to date).
      */
     void restart() {
-        ProgramHost old;
-        synchronized (this) {
-            old = host;
-            host = null;
-        }
-        if (old != null) {
-            old.stop();
-        }
-        synchronized (this) {
-            if (!closing && builder.currentGeneration() > 0) {
-                startHost();
-            }
-        }
+        loop.restart();
     }
 
     /** The running program's host, if one runs. */
-    synchronized Optional<ProgramHost> host() {
-        return Optional.ofNullable(host).filter(ProgramHost::isAlive);
+    Optional<ProgramHost> host() {
+        return loop.host();
     }
 
     /** Where the runtime of the program with this pid keeps the copies of the libraries it loaded. */
     Path runFolder(long pid) {
-        return config.buildDir().resolve("run").resolve(Long.toString(pid));
+        return loop.config().buildDir().resolve("run").resolve(Long.toString(pid));
     }
 
     @Override
     public void close() {
-        closing = true;
-        if (watcher != null) {
-            watcher.close();
-        }
-        buildThread.shutdownNow();
-        ProgramHost last;
-        synchronized (this) {
-            last = host;
-        }
-        if (last != null) {
-            last.stop();
-        }
-        builder.close();
+        loop.close();
     }
 }
