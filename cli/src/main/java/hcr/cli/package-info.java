@@ -7,8 +7,10 @@
  * types: {@code hcr dev} (watch, rebuild, reload, forever), {@code hcr build} (once, or
  * {@code --release} into a plain executable), {@code hcr run} (build and run once).
  *
- * <p>The dev loop is deliberately single-file in spirit: one {@link hcr.cli.DevSession}
- * owns the builder, the watcher and the current program host. Change sets arrive on the
+ * <p>The dev loop is deliberately single-file in spirit: one {@link hcr.cli.DevLoop}
+ * owns the builder, the watcher and the current program host, and every command that runs a
+ * project live ({@code dev}, {@code smoke}, {@code bench}, the browser console's actions) goes
+ * through it, observing it in its own way. Change sets arrive on the
  * watcher's thread and are handed to one build thread, so builds never overlap and a burst
  * of saves that arrives during a build becomes one more build, not many. A published
  * generation is sent to the running program; a program that crashed or exited is started

@@ -7,8 +7,8 @@
  *
  * <h2>Edit-to-effect ({@code hcr bench <dir>})</h2>
  * The project is copied into a temporary folder (the user's files are never edited) and run
- * through the same pipeline as {@code hcr dev} ({@link hcr.cli.bench.DevPipeline}: watcher,
- * one build thread, Builder, ProgramHost). One module is then edited again and again, one edit
+ * through the same pipeline as {@code hcr dev} ({@link hcr.cli.bench.DevPipeline} observes
+ * {@code hcr dev}'s own {@link hcr.cli.DevLoop}). One module is then edited again and again, one edit
  * at a time: edit {@code n} rewrites a line ({@code --edit 's/REGEX/TEXT/'}, default: the demo's
  * {@code #define STEP} line becomes {@code #define STEP n}) with a plain write (truncate and
  * write in place, as {@code echo >}, nano, or vim with {@code backupcopy=yes} save), and the edit

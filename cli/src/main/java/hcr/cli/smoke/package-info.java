@@ -8,9 +8,8 @@
  * program running in the host process. A reload bug that only shows on that path (an edit that
  * arrives as two change sets, a build that publishes nothing, a restart after a crash that
  * never comes) passes every unit test. So a smoke scenario edits files on disk and watches the
- * program's output and hcr's events, and nothing else: {@link hcr.cli.smoke.SmokePipeline} is
- * {@code hcr dev}'s own composition of the public {@code SourceWatcher}, {@code Builder} and
- * {@code ProgramHost}, with its output captured instead of shown.
+ * program's output and hcr's events, and nothing else: {@link hcr.cli.smoke.SmokePipeline} runs
+ * {@code hcr dev}'s own {@link hcr.cli.DevLoop}, with its output captured instead of shown.
  *
  * <p>Why a text format. The people who write scenarios are C programmers reproducing what they
  * did by hand: start, change a line, look for a line, save again. One step a line, {@code #}
