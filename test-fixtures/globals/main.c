@@ -1,6 +1,9 @@
 /*
- * globals: the loop prints counter, ratio and label, which live in vars.c,
- * so a value written into the running program shows on the next line.
+ * globals: every tick prints counter, ratio and label, which live in vars.c,
+ * so a value written into the running program shows on the next line. The
+ * line is printed by a global function, called through its stub: after a
+ * reload that gives label fresh storage, the new print_tick() reads the new
+ * storage, while the loop itself (old code still running) would not.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -21,6 +24,14 @@ static long arg_or(int argc, char **argv, int i, long def)
 	return argc > i ? atol(argv[i]) : def;
 }
 
+void print_tick(long tick);
+
+void print_tick(long tick)
+{
+	printf("tick %ld counter %d ratio %.2f label %.31s\n", tick, counter, ratio,
+	       label);
+}
+
 int main(int argc, char **argv)
 {
 	long interval = arg_or(argc, argv, 1, 100);
@@ -28,8 +39,7 @@ int main(int argc, char **argv)
 
 	for (long tick = 1; ticks == 0 || tick <= ticks; tick++) {
 		vars_step();
-		printf("tick %ld counter %d ratio %.2f label %.31s\n", tick, counter,
-		       ratio, label);
+		print_tick(tick);
 		sleep_ms(interval);
 	}
 	return 0;
