@@ -19,7 +19,8 @@ import java.nio.file.Path;
  */
 final class ControlChannel implements Closeable {
 
-    private static final int MAX_LINE = 1 << 20;
+    /** A guard against a runaway peer; the globals answer is the longest line (see HostGlobals). */
+    private static final int MAX_LINE = 16 << 20;
 
     private final SocketChannel channel;
     private final ByteBuffer input = ByteBuffer.allocate(8192).flip();

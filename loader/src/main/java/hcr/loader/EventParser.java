@@ -28,6 +28,20 @@ final class EventParser {
         } catch (JsonProcessingException e) {
             return Optional.of(malformed(line, e.getOriginalMessage()));
         }
+        return parse(node, line);
+    }
+
+    /** The line as a JSON tree, or null when it is not JSON (then {@link #parse(String)} says so). */
+    JsonNode tree(String line) {
+        try {
+            return json.readTree(line);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** The event {@code node}, already read from {@code line}, stands for. */
+    Optional<HostEvent> parse(JsonNode node, String line) {
         if (node == null || !node.isObject() || !node.path("type").isTextual()) {
             return Optional.of(malformed(line, "an object with a \"type\" expected"));
         }

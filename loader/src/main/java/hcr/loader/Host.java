@@ -5,10 +5,13 @@ import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The host process's work: load the runtime, initialise the program, run its main on a thread of
  * its own and answer control commands on another until the program or the dev server ends.
+ * Commands run one at a time on that control thread, so reading a global never overlaps a reload
+ * the host applies.
  */
 final class Host {
 
@@ -29,6 +32,8 @@ final class Host {
     private Memory buildDir;
     private StringArray argv;
     private Libhcr runtime;
+    /** The globals commands' state; used on the control thread only. */
+    private HostGlobals globals;
 
     Host(HostArguments arguments, ControlChannel control, Libc libc, LibraryCache cache) {
         this.arguments = arguments;
@@ -106,15 +111,18 @@ final class Host {
     }
 
     private void command(String line) {
-        String cmd;
+        Map<String, String> members;
         try {
-            cmd = JsonLine.parse(line).getOrDefault("cmd", "");
+            members = JsonLine.parse(line);
         } catch (IllegalArgumentException e) {
             send(new JsonLine().put("type", "error").put("code", -2).put("message", "host: " + e.getMessage()));
             return;
         }
-        switch (cmd) {
+        switch (members.getOrDefault("cmd", "")) {
             case "reload" -> reload();
+            case "globals" -> send(globals().list(id(members)));
+            case "write-global" -> send(globals().write(id(members), members.getOrDefault("module", ""),
+                    members.getOrDefault("name", ""), members.getOrDefault("hex", "")));
             case "stop" -> {
                 libc.fflush(Libc.stream("stdout"));
                 libc.fflush(Libc.stream("stderr"));
@@ -122,6 +130,22 @@ final class Host {
             }
             default -> send(new JsonLine().put("type", "error").put("code", -2)
                     .put("message", "host: unknown control command: " + line));
+        }
+    }
+
+    private HostGlobals globals() {
+        if (globals == null) {
+            globals = new HostGlobals(arguments.buildDir(), runtime::hcrGeneration);
+        }
+        return globals;
+    }
+
+    /** A request's id, echoed in its answer so the dev server can match the two. */
+    private static long id(Map<String, String> members) {
+        try {
+            return Long.parseLong(members.getOrDefault("id", "-1"));
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

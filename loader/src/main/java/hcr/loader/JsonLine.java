@@ -1,6 +1,7 @@
 package hcr.loader;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Map;
  *
  * <p>The host writes a handful of small messages and reads one-field commands, so it carries
  * this writer and reader instead of a JSON library: every class the host loads adds to the time
- * between a build and a running program. Values are strings, integers or booleans.
+ * between a build and a running program. Values are strings, integers or booleans, and (written
+ * only) arrays of such objects.
  */
 final class JsonLine {
 
@@ -29,6 +31,17 @@ final class JsonLine {
     JsonLine put(String key, boolean value) {
         key(key);
         text.append(value);
+        return this;
+    }
+
+    /** An array of flat objects: the one nesting the host writes (the globals list). */
+    JsonLine put(String key, List<JsonLine> objects) {
+        key(key);
+        text.append('[');
+        for (int i = 0; i < objects.size(); i++) {
+            text.append(i > 0 ? "," : "").append(objects.get(i));
+        }
+        text.append(']');
         return this;
     }
 

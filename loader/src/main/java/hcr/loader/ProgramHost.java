@@ -1,15 +1,19 @@
 package hcr.loader;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -28,6 +32,8 @@ import java.util.regex.Pattern;
  * <p>Everything the host reports arrives as {@link HostEvent}s, in order, on one thread per
  * host; it is also kept (bounded) for {@link #awaitOutput}, {@link #awaitEvent} and
  * {@link #outputLines}. Every host ends with one {@link HostEvent.Ending}, after all output.
+ * The program's globals are read and written through {@link #readGlobals} and
+ * {@link #writeGlobal}; those answers are not events.
  */
 public final class ProgramHost implements AutoCloseable {
 
@@ -46,6 +52,7 @@ public final class ProgramHost implements AutoCloseable {
     private final ConcurrentLinkedQueue<CompletableFuture<HostEvent.ReloadResult>> pendingReloads =
             new ConcurrentLinkedQueue<>();
     private final EventParser parser;
+    private final PendingRequests requests = new PendingRequests();
     private volatile boolean stopping;
     private volatile Integer mainStatus;
     private volatile HostEvent.Started started;
@@ -107,6 +114,60 @@ public final class ProgramHost implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * Reads every global of the loaded generation with its current bytes (the first 256 of a
+     * larger object). The future fails with a {@link GlobalAccessException} when the host cannot
+     * list them (the loaded generation's manifest is gone), with a {@link HostException} when the
+     * program has ended. It completes on a pool thread, so what a caller chains to it (reading
+     * types, say) never holds up this host's events.
+     */
+    public CompletableFuture<GlobalsSnapshot> readGlobals() {
+        return ask("read its globals", id -> new JsonLine().put("cmd", "globals").put("id", id))
+                .thenApplyAsync(answer -> GlobalsAnswers.snapshot(answer, options.buildDir()));
+    }
+
+    /** {@link #writeGlobal(String, String, byte[])} for the one global named {@code name}, whichever module defines it. */
+    public CompletableFuture<GlobalBytes> writeGlobal(String name, byte[] value) {
+        return writeGlobal("", name, value);
+    }
+
+    /**
+     * Writes {@code value} into global {@code name} of {@code module} (empty: whichever module
+     * defines it) in the running program, exactly its size in bytes, little-endian. The future
+     * completes with the global as read back after the write, or fails with a
+     * {@link GlobalAccessException} naming the global when the host refuses: no such global,
+     * {@code value} not its size, a read-only ({@code const}) or thread-local global; with a
+     * {@link HostException} when the program has ended. Completes on a pool thread.
+     */
+    public CompletableFuture<GlobalBytes> writeGlobal(String module, String name, byte[] value) {
+        Objects.requireNonNull(name, "name");
+        var hex = HexFormat.of().formatHex(value);
+        return ask("write global '" + name + "'", id -> new JsonLine().put("cmd", "write-global").put("id", id)
+                .put("module", module == null ? "" : module).put("name", name).put("hex", hex))
+                .thenApplyAsync(GlobalsAnswers::written);
+    }
+
+    /** Sends a request carrying a new id; the future completes with the answer that echoes it. */
+    private CompletableFuture<JsonNode> ask(String what, LongFunction<JsonLine> request) {
+        var answer = new CompletableFuture<JsonNode>();
+        synchronized (pendingReloads) {
+            if (transcript.ending().isPresent()) {
+                answer.completeExceptionally(new HostException("the program has ended (" + transcript.ending().get()
+                        + "): cannot " + what));
+                return answer;
+            }
+            long id = requests.open(answer);
+            try {
+                control.send(request.apply(id).toString());
+            } catch (IOException e) {
+                requests.cancel(id);
+                answer.completeExceptionally(new HostException("cannot send the request to " + what + " to host "
+                        + pid() + ": " + e.getMessage(), e));
+            }
+        }
+        return answer;
     }
 
     /** Delivers every later event to {@code listener}, on this host's event thread. */
@@ -232,7 +293,11 @@ public final class ProgramHost implements AutoCloseable {
         try {
             String line;
             while ((line = control.readLine()) != null) {
-                parser.parse(line).ifPresent(this::received);
+                var message = parser.tree(line);
+                if (message != null && requests.answer(message)) {
+                    continue;
+                }
+                (message == null ? parser.parse(line) : parser.parse(message, line)).ifPresent(this::received);
             }
         } catch (IOException e) {
             // closed by the reaper, or the host died mid-line
@@ -284,6 +349,7 @@ public final class ProgramHost implements AutoCloseable {
             future.completeExceptionally(new HostException("the program ended (" + ending
                     + ") before answering the reload request"));
         }
+        requests.failAll(() -> new HostException("the program ended (" + ending + ") before answering"));
         removePrivateDir();
     }
 

@@ -25,6 +25,21 @@ class JsonLineTest {
     }
 
     @Test
+    void writes_arrays_of_objects_for_the_globals_answer() throws Exception {
+        var line = new JsonLine().put("type", "globals").put("id", 7)
+                .put("globals", java.util.List.of(new JsonLine().put("name", "a").put("size", 4),
+                        new JsonLine().put("name", "b\"c")))
+                .put("empty", java.util.List.of()).toString();
+
+        var node = new ObjectMapper().readTree(line);
+        assertEquals(7, node.get("id").asLong());
+        assertEquals(2, node.get("globals").size());
+        assertEquals(4, node.get("globals").get(0).get("size").asInt());
+        assertEquals("b\"c", node.get("globals").get(1).get("name").asText());
+        assertEquals(0, node.get("empty").size());
+    }
+
+    @Test
     void reads_flat_objects() {
         assertEquals(Map.of("cmd", "reload"), JsonLine.parse("{\"cmd\":\"reload\"}"));
         assertEquals(Map.of("cmd", "a\"b\nc", "n", "12", "ok", "true"),

@@ -1,0 +1,171 @@
+package hcr.compiler.debug;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * The debugging information entries of a library's {@code .debug_info}, as
+ * {@code readelf --debug-dump=info} prints them.
+ *
+ * <p>readelf rather than a DWARF reader of our own: binutils is already required, it knows every
+ * DWARF version and form gcc emits (string offsets, {@code strx}, split units), and its text is
+ * stable across versions: one line per entry ({@code <depth><offset>: Abbrev Number: n (DW_TAG_x)})
+ * followed by one line per attribute ({@code <offset> DW_AT_x : value}). References print as
+ * section offsets ({@code <0x5d>}), so entries of several units share one table.
+ */
+final class DebugInfo {
+
+    private static final Pattern ENTRY = Pattern.compile("^\\s*<(\\d+)><([0-9a-f]+)>: Abbrev Number: \\d+(?: \\((\\w+)\\))?");
+    private static final Pattern ATTRIBUTE = Pattern.compile("^\\s*<[0-9a-f]+>\\s+(DW_AT_\\w+)\\s*:\\s?(.*)$");
+    private static final Pattern STRING = Pattern.compile("^\\((?:indirect|indexed)[^)]*\\):\\s*(.*)$");
+    private static final Pattern REFERENCE = Pattern.compile("<0x([0-9a-f]+)>");
+    private static final Pattern NUMBER = Pattern.compile("^(0x[0-9a-f]+|-?[0-9]+)");
+    private static final int OUTPUT_IN_ERRORS = 5;
+
+    /** One entry: {@code tag} without its {@code DW_TAG_} prefix, attributes without {@code DW_AT_}. */
+    record Entry(long offset, int depth, String tag, Map<String, String> attributes, List<Entry> children) {
+
+        /** A name attribute's text, with readelf's {@code (indirect string, offset: 0x5): } dropped. */
+        Optional<String> name() {
+            var value = attributes.get("name");
+            if (value == null) {
+                return Optional.empty();
+            }
+            var indirect = STRING.matcher(value);
+            return Optional.of(indirect.matches() ? indirect.group(1) : value);
+        }
+
+        /** The entry a reference attribute ({@code type}, {@code specification}) points at. */
+        OptionalLong reference(String attribute) {
+            var value = attributes.get(attribute);
+            if (value == null) {
+                return OptionalLong.empty();
+            }
+            var reference = REFERENCE.matcher(value);
+            return reference.find() ? OptionalLong.of(Long.parseLong(reference.group(1), 16)) : OptionalLong.empty();
+        }
+
+        /** A constant attribute, printed in decimal or (for 8-byte forms) in hex. */
+        OptionalLong number(String attribute) {
+            var value = attributes.get(attribute);
+            if (value == null) {
+                return OptionalLong.empty();
+            }
+            var number = NUMBER.matcher(value.strip());
+            if (!number.find()) {
+                return OptionalLong.empty();
+            }
+            var text = number.group(1);
+            try {
+                return OptionalLong.of(text.startsWith("0x") ? Long.parseUnsignedLong(text.substring(2), 16)
+                        : Long.parseLong(text));
+            } catch (NumberFormatException e) {
+                return OptionalLong.empty();
+            }
+        }
+
+        boolean has(String attribute) {
+            return attributes.containsKey(attribute);
+        }
+    }
+
+    private final Map<Long, Entry> byOffset;
+    private final List<Entry> units;
+
+    private DebugInfo(Map<Long, Entry> byOffset, List<Entry> units) {
+        this.byOffset = byOffset;
+        this.units = units;
+    }
+
+    /** Runs {@code readelf --debug-dump=info} on {@code library}. */
+    static DebugInfo read(String readelf, Path library) throws IOException {
+        var command = List.of(readelf, "--debug-dump=info", library.toString());
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("LC_ALL", "C");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IOException("cannot run " + readelf + " (binutils) for the types of " + library + ": "
+                    + e.getMessage(), e);
+        }
+        var lines = new ArrayList<String>();
+        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            process.getOutputStream().close();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.add(line);
+            }
+            if (process.waitFor() != 0) {
+                throw new IOException(String.join(" ", command) + " failed with status " + process.exitValue() + ": "
+                        + String.join("\n", lines.subList(0, Math.min(OUTPUT_IN_ERRORS, lines.size()))));
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the debug info of " + library, e);
+        }
+        return parse(lines);
+    }
+
+    /** The entries of readelf's text; lines that are neither entries nor attributes are skipped. */
+    static DebugInfo parse(List<String> lines) {
+        var byOffset = new HashMap<Long, Entry>();
+        var units = new ArrayList<Entry>();
+        var open = new ArrayList<Entry>(); // open.get(d): the last entry seen at depth d
+        Entry current = null;
+        for (var line : lines) {
+            var entry = ENTRY.matcher(line);
+            if (entry.find()) {
+                current = null;
+                if (entry.group(3) == null) {
+                    continue; // abbrev 0: the end of a list of children
+                }
+                int depth = Integer.parseInt(entry.group(1));
+                var tag = entry.group(3).startsWith("DW_TAG_") ? entry.group(3).substring(7) : entry.group(3);
+                current = new Entry(Long.parseLong(entry.group(2), 16), depth, tag, new LinkedHashMap<>(),
+                        new ArrayList<>());
+                byOffset.put(current.offset(), current);
+                while (open.size() > depth) {
+                    open.remove(open.size() - 1);
+                }
+                if (depth == 0) {
+                    units.add(current);
+                } else if (open.size() == depth) {
+                    open.get(depth - 1).children().add(current);
+                }
+                if (open.size() == depth) {
+                    open.add(current);
+                }
+                continue;
+            }
+            var attribute = ATTRIBUTE.matcher(line);
+            if (current != null && attribute.find()) {
+                current.attributes().putIfAbsent(attribute.group(1).substring(6), attribute.group(2).strip());
+            }
+        }
+        return new DebugInfo(byOffset, units);
+    }
+
+    Optional<Entry> at(long offset) {
+        return Optional.ofNullable(byOffset.get(offset));
+    }
+
+    /** The compilation units' direct children: file-scope declarations and types. */
+    List<Entry> fileScope() {
+        var entries = new ArrayList<Entry>();
+        units.forEach(unit -> entries.addAll(unit.children()));
+        return entries;
+    }
+}

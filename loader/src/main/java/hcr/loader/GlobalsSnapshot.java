@@ -1,0 +1,30 @@
+package hcr.loader;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every global of a running program with its bytes, read in one go by its host.
+ *
+ * @param generation    the generation loaded when they were read, whose manifest listed them
+ * @param generationDir that generation's folder ({@code <build>/gen/<N>}), where each global's
+ *                      {@link GlobalBytes#library()} is
+ * @param globals       in manifest order
+ */
+public record GlobalsSnapshot(int generation, Path generationDir, List<GlobalBytes> globals) {
+
+    public GlobalsSnapshot {
+        globals = List.copyOf(globals);
+    }
+
+    /** The library whose debug info declares {@code global}'s type. */
+    public Path library(GlobalBytes global) {
+        return generationDir.resolve(global.library());
+    }
+
+    /** The global named {@code name} (the first, should two modules define one). */
+    public Optional<GlobalBytes> find(String name) {
+        return globals.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+}
