@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * One browser on the push channel. Events are queued by whoever produces them — never waiting —
- * and sent by this client's own thread, many to a frame ({@code [event, event, ...]}), one frame
- * in flight at a time. A client whose queue fills (it reads slower than the program prints) or
+ * and sent by this client's own thread, many to a frame ({@code [event, event, ...]}, gathered for
+ * {@value #LINGER_MILLIS} ms), one frame in flight at a time. A client whose queue fills (it reads slower than the program prints) or
  * whose frame is not taken within {@link #SEND_TIMEOUT_SECONDS} is disconnected with a close code
  * that tells the page to reconnect; the page then gets a fresh snapshot. So a slow or dead
  * browser costs a bounded queue and a thread, and never holds up the dev session.
@@ -24,6 +24,12 @@ final class PushClient implements Consumer<String>, Runnable {
     static final int CLOSE_TOO_SLOW = 1013;
     /** Close code: the console is shutting down (1001, going away). */
     static final int CLOSE_GOING_AWAY = 1001;
+    /**
+     * After the first event of a frame arrives, how long the client waits for more before sending:
+     * at most ~60 frames a second per browser however fast events come, instead of one thread
+     * wake-up and one frame per output line.
+     */
+    static final long LINGER_MILLIS = 15;
     /** At most this many characters of events go into one frame. */
     static final int FRAME_CHARS = 256 * 1024;
 
@@ -40,6 +46,7 @@ final class PushClient implements Consumer<String>, Runnable {
     private final Socket socket;
     private final BlockingQueue<String> queue;
     private final Consumer<PushClient> gone;
+    private final long sendTimeoutMillis;
     private volatile Snapshot first;
     private volatile boolean closed;
     private volatile String closeReason;
@@ -52,8 +59,14 @@ final class PushClient implements Consumer<String>, Runnable {
      * @param gone     called once, from the client's thread, when the client is finished, whoever ended it
      */
     PushClient(Socket socket, int capacity, Consumer<PushClient> gone) {
+        this(socket, capacity, SEND_TIMEOUT_SECONDS * 1000, gone);
+    }
+
+    /** @param sendTimeoutMillis how long a frame may take to be written before the client counts as dead */
+    PushClient(Socket socket, int capacity, long sendTimeoutMillis, Consumer<PushClient> gone) {
         this.socket = socket;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.sendTimeoutMillis = sendTimeoutMillis;
         this.gone = gone;
     }
 
@@ -109,6 +122,7 @@ final class PushClient implements Consumer<String>, Runnable {
                         break;
                     }
                     batch.add(event);
+                    Thread.sleep(LINGER_MILLIS);
                     queue.drainTo(batch, 10_000);
                     if (!sendBatch(batch)) {
                         break;
@@ -156,11 +170,11 @@ final class PushClient implements Consumer<String>, Runnable {
             return false;
         }
         try {
-            socket.send(frame).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            socket.send(frame).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
             framesSent++;
             return !closed;
         } catch (TimeoutException e) {
-            end(CLOSE_TOO_SLOW, "a frame was not taken in " + SEND_TIMEOUT_SECONDS + " s");
+            end(CLOSE_TOO_SLOW, "a frame was not taken in " + sendTimeoutMillis + " ms");
             return false;
         } catch (ExecutionException e) {
             disconnected();
