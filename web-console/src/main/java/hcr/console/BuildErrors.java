@@ -11,6 +11,9 @@ import java.util.TreeSet;
 
 /** Turns a failed build into the errors panel: diagnostics grouped by file, paths relative to the project. */
 final class BuildErrors {
+    /** Diagnostics shown at most; a build with more shows the first ones and says how many there were. */
+    static final int MAX_DIAGNOSTICS = 300;
+
     private final Path projectDir;
 
     BuildErrors(Path projectDir) {
@@ -19,7 +22,7 @@ final class BuildErrors {
 
     ErrorsView of(BuildReport.Failed failed, long nowMillis) {
         var byFile = new LinkedHashMap<Path, List<ErrorsView.Message>>();
-        for (var d : failed.diagnostics()) {
+        for (var d : failed.diagnostics().subList(0, Math.min(MAX_DIAGNOSTICS, failed.diagnostics().size()))) {
             byFile.computeIfAbsent(d.file().toAbsolutePath().normalize(), f -> new ArrayList<>())
                     .add(new ErrorsView.Message(d.line(), d.column(), d.severity(), d.message()));
         }
@@ -29,7 +32,12 @@ final class BuildErrors {
             files.add(new ErrorsView.FileErrors(inside ? relative(file) : file.toString(), inside, messages));
         });
         var output = failed.diagnostics().isEmpty() ? ConsoleLimits.cut(failed.output(), ConsoleLimits.TOOL_OUTPUT_CHARS) : "";
-        return new ErrorsView(true, nowMillis, files, failed.problems(), output);
+        var problems = new java.util.ArrayList<>(failed.problems());
+        if (failed.diagnostics().size() > MAX_DIAGNOSTICS) {
+            problems.add("the compiler reported " + failed.diagnostics().size() + " diagnostics; the first "
+                    + MAX_DIAGNOSTICS + " are shown");
+        }
+        return new ErrorsView(true, nowMillis, files, problems, output);
     }
 
     /** Ids of the modules whose own source has an error. */

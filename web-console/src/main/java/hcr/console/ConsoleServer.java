@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,6 +86,11 @@ public final class ConsoleServer implements AutoCloseable {
         threads.setDaemon(true);
         config.jetty.threadPool = threads;
         config.http.maxRequestSize = 64 * 1024;
+        config.jetty.modifyWebSocketServletFactory(sockets -> {
+            // pings every 15 s (PushChannel) keep a quiet channel open; a browser gone silent is dropped after 60 s
+            sockets.setIdleTimeout(Duration.ofSeconds(60));
+            sockets.setMaxTextMessageSize(4096); // the page sends nothing
+        });
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = PAGE;

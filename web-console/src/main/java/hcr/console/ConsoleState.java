@@ -161,6 +161,7 @@ public final class ConsoleState {
             var entry = new OutputLine(++outputSeq, line.stream().name().toLowerCase(Locale.ROOT), text,
                     line.timestamp().toEpochMilli());
             output.add(entry);
+            program.output(entry.timeMillis());
             publish("output", entry);
             return;
         }

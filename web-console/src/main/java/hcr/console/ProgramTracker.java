@@ -18,6 +18,7 @@ final class ProgramTracker {
     private String error;
     private Long lastEditToEffect;
     private boolean paused;
+    private Long firstOutput;
 
     ProgramTracker(String name) {
         this.name = name;
@@ -26,7 +27,19 @@ final class ProgramTracker {
     /** The dev session is about to start the program: {@code starting} the first time, then {@code restarting}. */
     void starting() {
         state = everStarted ? "restarting" : "starting";
+        firstOutput = null;
         clearEnding();
+    }
+
+    /**
+     * The program printed a line. The host's {@code started} message travels another way than the
+     * output and can arrive hundreds of milliseconds after the first lines; the uptime counts from
+     * whichever came first.
+     */
+    void output(long millis) {
+        if (firstOutput == null && (state.equals("starting") || state.equals("restarting"))) {
+            firstOutput = millis;
+        }
     }
 
     /** Applies a host event; true when the view changed. */
@@ -35,7 +48,8 @@ final class ProgramTracker {
             everStarted = true;
             state = "running";
             pid = started.pid();
-            startedAt = nowMillis;
+            startedAt = firstOutput == null ? nowMillis : Math.min(firstOutput, nowMillis);
+            firstOutput = null;
             generation = started.generation();
             clearEnding();
         } else if (event instanceof HostEvent.GenerationLoaded loaded) {

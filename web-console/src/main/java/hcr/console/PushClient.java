@@ -12,10 +12,16 @@ import java.util.function.Consumer;
 /**
  * One browser on the push channel. Events are queued by whoever produces them — never waiting —
  * and sent by this client's own thread, many to a frame ({@code [event, event, ...]}, gathered for
- * {@value #LINGER_MILLIS} ms), one frame in flight at a time. A client whose queue fills (it reads slower than the program prints) or
- * whose frame is not taken within {@link #SEND_TIMEOUT_SECONDS} is disconnected with a close code
- * that tells the page to reconnect; the page then gets a fresh snapshot. So a slow or dead
- * browser costs a bounded queue and a thread, and never holds up the dev session.
+ * {@value #LINGER_MILLIS} ms), one frame in flight at a time.
+ *
+ * <p>A browser that reads slower than the program prints first loses output lines: once its
+ * queue is nearly full, output events are skipped and counted, and when it catches up it gets
+ * one {@code skipped} event ({@code {"lines": N}}) that the page shows in place of them. The
+ * last sixteenth of the queue is kept for state events (modules, history, errors), which are
+ * never skipped; a client that fills those too, or whose frame is not taken within
+ * {@link #SEND_TIMEOUT_SECONDS}, is disconnected with a close code that tells the page to
+ * reconnect for a fresh snapshot. So a slow or dead browser costs a bounded queue and a thread,
+ * and never holds up the dev session.
  */
 final class PushClient implements Consumer<String>, Runnable {
     /** Seconds a frame may take to be written before the client counts as dead. */
@@ -33,7 +39,11 @@ final class PushClient implements Consumer<String>, Runnable {
     /** At most this many characters of events go into one frame. */
     static final int FRAME_CHARS = 256 * 1024;
 
+    /** The share of the queue only state events may take (1/16): output is skipped before it reaches them. */
+    static final int RESERVE_SHARE = 16;
+
     private static final String END = new String("end");
+    private static final String OUTPUT = "{\"type\":\"output\",";
 
     /** Where the frames go: a WebSocket session in the server, a fake in tests. */
     interface Socket {
@@ -47,12 +57,16 @@ final class PushClient implements Consumer<String>, Runnable {
     private final BlockingQueue<String> queue;
     private final Consumer<PushClient> gone;
     private final long sendTimeoutMillis;
+    private final int reserve;
     private volatile Snapshot first;
     private volatile boolean closed;
     private volatile String closeReason;
     private volatile int closeCode;
     private volatile long framesSent;
     private volatile long eventsSent;
+    private volatile long skippedTotal;
+    /** Output lines skipped and not yet reported; touched only by {@link #accept}, whose callers take turns. */
+    private long skipped;
 
     /**
      * @param capacity events queued at most
@@ -66,6 +80,7 @@ final class PushClient implements Consumer<String>, Runnable {
     PushClient(Socket socket, int capacity, long sendTimeoutMillis, Consumer<PushClient> gone) {
         this.socket = socket;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.reserve = Math.max(1, capacity / RESERVE_SHARE);
         this.sendTimeoutMillis = sendTimeoutMillis;
         this.gone = gone;
     }
@@ -81,11 +96,25 @@ final class PushClient implements Consumer<String>, Runnable {
         thread.start();
     }
 
-    /** Queues one event (JSON text); never blocks. */
+    /**
+     * Queues one event (JSON text); never blocks. Called by one thread at a time ({@link ConsoleState}
+     * calls its subscribers under its lock).
+     */
     @Override
     public void accept(String event) {
         if (closed) {
             return;
+        }
+        if (event.startsWith(OUTPUT)) {
+            if (queue.remainingCapacity() <= reserve) {
+                skipped++;
+                skippedTotal++;
+                return;
+            }
+            if (skipped > 0) {
+                queue.offer(Json.event("skipped", java.util.Map.of("lines", skipped)));
+                skipped = 0;
+            }
         }
         if (!queue.offer(event)) {
             end(CLOSE_TOO_SLOW, "too slow: " + queue.size() + " events queued; reconnect for a fresh snapshot");
@@ -184,6 +213,11 @@ final class PushClient implements Consumer<String>, Runnable {
             disconnected();
             return false;
         }
+    }
+
+    /** Output lines this client skipped because it fell behind. */
+    long skippedLines() {
+        return skippedTotal;
     }
 
     /** Whether the client was ended because it fell behind. */

@@ -1,6 +1,7 @@
 package hcr.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hcr.loader.HostEvent;
@@ -61,8 +62,9 @@ class ConsolePushTest {
     }
 
     /** A socket that never finishes a send: a browser that stopped reading. */
-    private static final class StuckSocket implements PushClient.Socket {
+    private static class StuckSocket implements PushClient.Socket {
         final AtomicInteger sends = new AtomicInteger();
+        final List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
         @Override
@@ -78,7 +80,7 @@ class ConsolePushTest {
     }
 
     @Test
-    void aClientThatStopsReadingIsDisconnectedAndNeverBlocksTheProducer() throws Exception {
+    void aClientThatStopsReadingSkipsOutputThenIsDisconnectedAndNeverBlocksTheProducer() throws Exception {
         var state = new ConsoleState(dir, dir.resolve(".hcr"));
         var socket = new StuckSocket();
         var gone = new CompletableFuture<PushClient>();
@@ -90,13 +92,45 @@ class ConsolePushTest {
             state.hostEvent(new HostEvent.Output(HostEvent.Stream.STDOUT, "flood " + i, now));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("[push] 100000 events offered to a stuck client in " + millis + " ms");
+        System.out.println("[push] 100000 output lines offered to a stuck client in " + millis + " ms; it skipped "
+                + client.skippedLines());
+        assertFalse(client.isClosed(), "output alone only gets skipped");
+        assertTrue(client.skippedLines() >= 99_000, "skipped " + client.skippedLines());
+
+        for (int i = 0; i < 100; i++) {
+            state.message("state change " + i); // state events take the reserve, and then the client is cut
+        }
         assertTrue(client.isClosed(), "the stuck client was ended");
         assertTrue(client.endedTooSlow());
         assertTrue(socket.sends.get() <= 1, "at most the snapshot was ever sent: " + socket.sends.get());
         // the client's thread waits for its frame in flight, then closes the socket with 1013
         assertEquals(PushClient.CLOSE_TOO_SLOW, socket.closed.get(20, TimeUnit.SECONDS));
         assertEquals(client, gone.get(5, TimeUnit.SECONDS));
-        state.hostEvent(new HostEvent.Output(HostEvent.Stream.STDOUT, "after", now));
+    }
+
+    @Test
+    void aClientThatCatchesUpIsToldHowManyLinesItSkipped() throws Exception {
+        var state = new ConsoleState(dir, dir.resolve(".hcr"));
+        var socket = new StuckSocket() {
+            @Override
+            public CompletableFuture<Void> send(String text) {
+                frames.add(text);
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+        var client = new PushClient(socket, 160, 500, c -> { });
+        // not begun: nothing is sent while the queue fills, as with a browser that stalls
+        var now = Instant.now();
+        for (int i = 1; i <= 1000; i++) {
+            client.accept(Json.event("output", new OutputLine(i, "stdout", "line " + i, 0)));
+        }
+        assertEquals(1000 - 150, client.skippedLines(), "150 queued, 10 places kept for state events");
+        client.begin(state.snapshot(), "test-push");
+        Eventually.until(Duration.ofSeconds(10), () -> String.join("", socket.frames), f -> f.contains("line 150\""));
+        client.accept(Json.event("output", new OutputLine(1001, "stdout", "line 1001", 0)));
+        var all = Eventually.until(Duration.ofSeconds(10), () -> String.join("", socket.frames), f -> f.contains("line 1001"));
+        assertTrue(all.contains("{\"type\":\"skipped\",\"data\":{\"lines\":850}}"), all.substring(all.length() - 300));
+        assertTrue(all.indexOf("skipped") < all.indexOf("line 1001"), "the gap is reported where it was");
+        client.end(PushClient.CLOSE_GOING_AWAY, "done");
     }
 }

@@ -140,6 +140,7 @@ class ConsoleSecurityTest {
                 assertEquals(403, request(r, headers(host, null, console.token())), "Host '" + host + "' " + r[1]);
             }
             assertEquals(403, RawHttp.status(port, "GET", "/", headers(host, null, null), null), "the page too: " + host);
+            assertEquals(403, RawHttp.status(port, "GET", "/console.js", headers(host, null, null), null), "its files too");
         }
         assertEquals(400, request(REQUESTS.get(4), headers("", null, console.token())), "an empty Host: Jetty refuses it");
         assertEquals(List.of(), actions.calls(), "no action ran");

@@ -138,6 +138,32 @@ class ConsoleStateTest {
     }
 
     @Test
+    void aDeletedModuleIsRemovedAndAFileThatNeverBuiltIsForgotten() throws Exception {
+        try (var project = ConsoleProject.of(dir, "two", Map.of("main.c", "int main(void) { return 0; }\n",
+                "extra.c", "int extra(void) { return 1; }\n"))) {
+            var state = project.state();
+            project.published();
+            Files.delete(project.dir().resolve("extra.c"));
+            state.changesSeen(List.of(project.dir().resolve("extra.c"), project.dir().resolve("notes.txt")),
+                    System.nanoTime(), System.nanoTime());
+            assertEquals("changed", modules(state).get("extra").state());
+            assertEquals(2, modules(state).size(), "only .c files are modules");
+            var generation = project.published();
+            assertEquals(List.of("extra"), generation.removed());
+            assertEquals("removed", modules(state).get("extra").state());
+
+            project.edit("scratch.c", "this is not C\n");
+            assertEquals("changed", modules(state).get("scratch").state());
+            assertInstanceOf(BuildReport.Failed.class, project.build());
+            assertEquals("failed", modules(state).get("scratch").state());
+            Files.delete(project.dir().resolve("scratch.c"));
+            state.changesSeen(List.of(project.dir().resolve("scratch.c")), System.nanoTime(), System.nanoTime());
+            project.build();
+            assertFalse(modules(state).containsKey("scratch"), "never built, now gone: " + modules(state).keySet());
+        }
+    }
+
+    @Test
     void outputIsBoundedAndDroppingIsCounted() {
         var state = new ConsoleState(dir, dir.resolve(".hcr"));
         var now = Instant.now();

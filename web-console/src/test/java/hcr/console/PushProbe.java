@@ -24,6 +24,7 @@ final class PushProbe implements WebSocket.Listener {
     final AtomicLong outputEvents = new AtomicLong();
     final AtomicLong frames = new AtomicLong();
     final AtomicLong lastOutputSeq = new AtomicLong();
+    final AtomicLong skippedLines = new AtomicLong();
     final AtomicInteger closeCode = new AtomicInteger(-1);
     final CompletableFuture<Void> snapshotSeen = new CompletableFuture<>();
     private volatile Predicate<String> abortWhen = text -> false;
@@ -77,8 +78,15 @@ final class PushProbe implements WebSocket.Listener {
             snapshotSeen.complete(null);
         }
         int at = 0;
-        while ((at = frame.indexOf("{\"type\":\"output\",\"data\":{\"seq\":", at)) >= 0) {
-            at += 31;
+        var skippedPrefix = "{\"type\":\"skipped\",\"data\":{\"lines\":";
+        while ((at = frame.indexOf(skippedPrefix, at)) >= 0) {
+            at += skippedPrefix.length();
+            skippedLines.addAndGet(Long.parseLong(frame.substring(at, frame.indexOf('}', at))));
+        }
+        at = 0;
+        var outputPrefix = "{\"type\":\"output\",\"data\":{\"seq\":";
+        while ((at = frame.indexOf(outputPrefix, at)) >= 0) {
+            at += outputPrefix.length();
             int end = frame.indexOf(',', at);
             lastOutputSeq.set(Long.parseLong(frame.substring(at, end)));
             outputEvents.incrementAndGet();

@@ -59,12 +59,14 @@
       case 'history': HcrHistory.add(d); return refreshGlobalsSoon();
       case 'errors': sources.clear(); return HcrPanels.showErrors(d, fetchSource);
       case 'output': return output.add(d);
+      case 'skipped': return output.skip(d.lines);
       case 'log': return log.add(d);
       default: return undefined;
     }
   }
 
   function snapshot(s) {
+    document.body.dataset.snapshots = String(Number(document.body.dataset.snapshots || 0) + 1);
     HcrPanels.setClock(s.serverTimeMillis);
     HcrPanels.showProgram(s.program);
     HcrPanels.showBuild(s.build);
@@ -121,7 +123,6 @@
 
   /* ---------- globals ---------- */
   let globalsTimer = null;
-  let editing = false;
 
   function refreshGlobalsSoon() {
     clearTimeout(globalsTimer);
@@ -133,7 +134,7 @@
     const status = document.getElementById('globals-status');
     api('GET', '/api/globals').then(list => {
       status.textContent = `${list.length}`;
-      if (!editing) showGlobals(list);
+      showGlobals(list);
     }).catch(error => {
       status.textContent = error.message;
     }).finally(() => {
@@ -141,18 +142,34 @@
     });
   }
 
+  /** Rebuilds the table when the set of globals changed; otherwise updates the values in place,
+      leaving alone an input being edited or written. */
   function showGlobals(list) {
     const body = document.getElementById('global-rows');
+    const key = list.map(g => `${g.module}/${g.name}/${g.type}/${g.editable}`).join('|');
+    if (body.dataset.key === key) {
+      for (const g of list) {
+        const row = body.querySelector(`tr[data-global="${CSS.escape(g.name)}"]`);
+        const input = row && row.querySelector('input');
+        if (input) {
+          input.dataset.current = g.value;
+          if (document.activeElement !== input && !input.dataset.writing && !input.dataset.typed) input.value = g.value;
+        } else if (row) {
+          row.lastChild.textContent = g.value;
+        }
+      }
+      return;
+    }
+    body.dataset.key = key;
     clear(body);
     for (const g of list) {
       const cell = el('td', { class: 'value' });
       if (g.editable) {
         const input = el('input', { class: 'global-value', value: g.value, spellcheck: false, 'data-global': g.name });
-        input.onfocus = () => { editing = true; };
-        input.onblur = () => { editing = false; };
+        input.oninput = () => { input.dataset.typed = 'yes'; }; // what the user typed stays until written or Escape
         input.onkeydown = e => {
           if (e.key === 'Enter') { e.preventDefault(); writeGlobal(g.name, input, cell); }
-          if (e.key === 'Escape') { input.value = g.value; input.blur(); }
+          if (e.key === 'Escape') { delete input.dataset.typed; input.value = input.dataset.current || g.value; input.blur(); }
         };
         cell.append(input);
       } else {
@@ -168,10 +185,11 @@
     if (old) old.remove();
     const note = el('span', { class: 'note', text: 'writing…' });
     cell.append(note);
+    input.dataset.writing = 'yes';
     api('POST', '/api/globals/' + encodeURIComponent(name), { value: input.value })
       .then(result => { input.value = result.value; note.textContent = 'written'; note.dataset.result = 'ok'; })
       .catch(error => { note.textContent = error.message; note.classList.add('failed'); note.dataset.result = 'failed'; })
-      .finally(() => { editing = false; input.blur(); });
+      .finally(() => { delete input.dataset.writing; delete input.dataset.typed; input.blur(); });
   }
 
   /* ---------- start ---------- */

@@ -81,7 +81,9 @@ const HcrHistory = (() => {
     const legendBox = document.getElementById('chart-legend');
     clear(chart);
     clear(legendBox);
-    const W = 600, H = 120, PAD = 6;
+    // drawn in the chart's own pixels, so the dots stay round whatever the panel's width
+    const W = Math.max(100, chart.clientWidth || 600), H = Math.max(40, chart.clientHeight || 64), PAD = 6;
+    chart.setAttribute('viewBox', `0 0 ${W} ${H}`);
     if (!points.length) {
       legendBox.append(el('span', { text: 'edit-to-effect: no measured reload yet' }));
       return;
@@ -106,6 +108,8 @@ const HcrHistory = (() => {
       el('span', { id: 'chart-median', text: `median ${ms(median)} · last ${ms(points[points.length - 1].editToEffectMicros)}` }),
       el('span', { text: `max ${ms(max / 1.1)}` }));
   }
+
+  window.addEventListener('resize', () => drawChart());
 
   return { legend, add, reset };
 })();

@@ -35,7 +35,9 @@ const HcrPanels = (() => {
     } else if (p.state === 'start-failed') {
       detail = p.error || '';
     }
-    document.getElementById('program-crash').textContent = detail;
+    const detailNode = document.getElementById('program-crash');
+    detailNode.textContent = detail;
+    detailNode.dataset.state = p.state;
     document.getElementById('program-pid').textContent = p.pid ?? '–';
     document.getElementById('program-generation').textContent = p.generation || '–';
     document.getElementById('program-e2e').textContent = ms(p.lastEditToEffectMicros);
@@ -128,7 +130,11 @@ const HcrPanels = (() => {
         fetchSource(file.path).then(text => {
           if (version !== errorsVersion || text === null) return;
           const lines = text.split('\n');
-          for (const { msg, item } of items) if (msg.line > 0) item.append(sourceContext(lines, msg));
+          const shown = new Set(); // a note about the same line as the error before it gets no second copy
+          for (const { msg, item } of items) {
+            if (msg.line > 0 && !shown.has(msg.line)) item.append(sourceContext(lines, msg));
+            shown.add(msg.line);
+          }
         });
       }
     }
