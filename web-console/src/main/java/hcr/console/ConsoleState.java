@@ -167,7 +167,7 @@ public final class ConsoleState {
         }
         long nowMillis = System.currentTimeMillis();
         if (event instanceof HostEvent.ModuleLoaded module) {
-            modules.loaded(module).ifPresent(view -> publish("module", view));
+            publish("module", modules.loaded(module));
         } else if (event instanceof HostEvent.GenerationLoaded generation) {
             modules.generationLoaded(generation.generation()).forEach(view -> publish("module", view));
         } else if (event instanceof HostEvent.Started started) {
@@ -200,11 +200,11 @@ public final class ConsoleState {
     }
 
     synchronized void moduleCompiling(String id) {
-        modules.compiling(id).ifPresent(view -> publish("module", view));
+        publish("module", modules.compiling(id));
     }
 
     synchronized void moduleCompiled(String id, long micros, boolean ok) {
-        modules.compiled(id, micros, ok, System.currentTimeMillis()).ifPresent(view -> publish("module", view));
+        publish("module", modules.compiled(id, micros, ok, System.currentTimeMillis()));
     }
 
     synchronized void progress(String line) {

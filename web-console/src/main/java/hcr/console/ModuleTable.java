@@ -5,9 +5,9 @@ import hcr.compiler.ModuleState;
 import hcr.loader.HostEvent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -59,23 +59,23 @@ final class ModuleTable {
         return changed;
     }
 
-    Optional<ModuleView> compiling(String id) {
+    ModuleView compiling(String id) {
         var row = rows.computeIfAbsent(id, Row::new);
         row.state = "compiling";
-        return Optional.of(row.view());
+        return row.view();
     }
 
-    Optional<ModuleView> compiled(String id, long micros, boolean ok, long nowMillis) {
+    ModuleView compiled(String id, long micros, boolean ok, long nowMillis) {
         var row = rows.computeIfAbsent(id, Row::new);
         row.state = ok ? "compiled" : "failed";
         row.compileMicros = micros;
         row.compiledAt = nowMillis;
-        return Optional.of(row.view());
+        return row.view();
     }
 
     /** A generation was published: its new and changed modules wait for the program, removed ones are gone. */
     List<ModuleView> published(Generation generation, Map<String, ModuleFacts> facts) {
-        var live = new java.util.HashSet<String>();
+        var live = new HashSet<String>();
         for (var module : generation.modules()) {
             live.add(module.id());
             var row = rows.computeIfAbsent(module.id(), Row::new);
@@ -126,7 +126,7 @@ final class ModuleTable {
     }
 
     /** The program loaded, reloaded or removed one module. */
-    Optional<ModuleView> loaded(HostEvent.ModuleLoaded event) {
+    ModuleView loaded(HostEvent.ModuleLoaded event) {
         var row = rows.computeIfAbsent(event.module(), Row::new);
         if (event.action().equals("removed")) {
             row.state = "removed";
@@ -140,7 +140,7 @@ final class ModuleTable {
             }
             row.state = "loaded";
         }
-        return Optional.of(row.view());
+        return row.view();
     }
 
     /** The program finished loading a generation: modules loaded earlier are now simply up to date. */

@@ -21,9 +21,4 @@ package hcr.console;
 public record ModuleView(String id, String source, String state, int loadedGeneration, String library,
                          Long compileMicros, Long compiledAtMillis, Integer functions, Integer globals,
                          Long librarySize) {
-
-    ModuleView withState(String newState) {
-        return new ModuleView(id, source, newState, loadedGeneration, library, compileMicros, compiledAtMillis,
-                functions, globals, librarySize);
-    }
 }

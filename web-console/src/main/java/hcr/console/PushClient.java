@@ -1,6 +1,7 @@
 package hcr.console;
 
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -112,7 +113,7 @@ final class PushClient implements Consumer<String>, Runnable {
                 return;
             }
             if (skipped > 0) {
-                queue.offer(Json.event("skipped", java.util.Map.of("lines", skipped)));
+                queue.offer(Json.event("skipped", Map.of("lines", skipped)));
                 skipped = 0;
             }
         }

@@ -1,6 +1,7 @@
 package hcr.console;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The newest {@code capacity} items of an endless stream, and how many older ones were dropped. Not thread-safe. */
@@ -29,7 +30,7 @@ final class Ring<T> {
 
     /** Newest first. */
     List<T> newestFirst() {
-        var copy = new java.util.ArrayList<T>(items.size());
+        var copy = new ArrayList<T>(items.size());
         items.descendingIterator().forEachRemaining(copy::add);
         return List.copyOf(copy);
     }
