@@ -12,6 +12,22 @@ public interface BuildListener {
     /** Output of the compiler or linker, exactly as it printed it (several lines, newlines kept). */
     void toolOutput(String text);
 
+    /**
+     * The compiler starts on module {@code id}. Called from a compile worker, so several modules
+     * may be compiling at once; every call is followed by one {@link #moduleCompiled} for the same
+     * id. Modules whose content did not change are not compiled and get neither call.
+     */
+    default void moduleCompiling(String id) {
+    }
+
+    /**
+     * The compiler finished module {@code id} after {@code micros} microseconds; {@code ok} is
+     * false when it failed (its messages come through {@link #toolOutput} and the build's
+     * {@link BuildReport.Failed}) or could not be run. Called from the compile worker.
+     */
+    default void moduleCompiled(String id, long micros, boolean ok) {
+    }
+
     /** Whether the tool output may carry ANSI colours (then gcc is asked for them). */
     default boolean colour() {
         return false;

@@ -239,7 +239,14 @@ final class BuildRun {
     private ModuleCompiler.Compiled compileOne(Pending pending) throws IOException {
         var module = pending.module();
         var object = objDir.resolve(module.stem() + "." + pending.key().substring(0, 16) + ".o");
-        var compiled = tools.compiler().compile(module, object, objDir.resolve(module.stem() + ".d"));
+        listener.moduleCompiling(module.id());
+        long began = System.nanoTime();
+        ModuleCompiler.Compiled compiled = null;
+        try {
+            compiled = tools.compiler().compile(module, object, objDir.resolve(module.stem() + ".d"));
+        } finally {
+            listener.moduleCompiled(module.id(), (System.nanoTime() - began) / 1000, compiled != null && compiled.ok());
+        }
         synchronized (progress) {
             progress.step("CC", module.sourceName());
             if (!compiled.output().isEmpty()) {

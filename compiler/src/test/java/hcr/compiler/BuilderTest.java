@@ -134,6 +134,18 @@ class BuilderTest {
     }
 
     @Test
+    void everyModuleOfAFirstBuildIsReportedCompilingThenCompiled() {
+        published(builder.build());
+
+        assertEquals(List.of("compiled main ok", "compiled sim ok"),
+                listener.modules.stream().filter(e -> e.startsWith("compiled")).sorted().toList());
+        for (var id : List.of("main", "sim")) {
+            assertTrue(listener.modules.indexOf("compiling " + id) < listener.modules.indexOf("compiled " + id + " ok"),
+                    listener.modules.toString());
+        }
+    }
+
+    @Test
     void touchingWithoutChangeIsUpToDate() {
         published(builder.build());
         project.touch("sim.c").touch("include/sim.h");
@@ -141,6 +153,7 @@ class BuilderTest {
 
         assertEquals(new BuildReport.UpToDate(1), builder.build());
         assertEquals(List.of(), listener.progress);
+        assertEquals(List.of(), listener.modules);
         assertFalse(Files.exists(project.gen(2)));
         assertEquals("1\n", project.current());
     }
@@ -158,6 +171,8 @@ class BuilderTest {
         assertEquals(new ModuleBuild("sim", project.path("sim.c"), "libsim.g2.so", ModuleState.CHANGED, true), modules.get("sim"));
         assertEquals(new ModuleBuild("main", project.path("main.c"), "libmain.g1.so", ModuleState.KEPT, false), modules.get("main"));
         assertEquals(List.of("[1/3] CC sim.c", "[2/3] LINK libsim.g2.so", "[3/3] LINK libhcrgroup.g2.so"), listener.progress);
+        assertEquals(List.of("compiling sim", "compiled sim ok"), listener.modules, "module events for the compiled module only");
+        assertTrue(listener.compileMicros.get(0) > 0, "a compile takes time: " + listener.compileMicros);
         var manifest = Manifest.read(generation.manifest());
         assertEquals(List.of(new Manifest.Module("main", "libmain.g1.so", "kept"),
                 new Manifest.Module("sim", "libsim.g2.so", "changed")), manifest.modules());
@@ -214,6 +229,7 @@ class BuilderTest {
         assertTrue(failed.output().contains("sim.c:8:12: error:"), failed.output());
         assertEquals(failed.output(), listener.output.toString(), "the compiler's output passes through unchanged");
         assertEquals(List.of("[1/3] CC sim.c"), listener.progress);
+        assertEquals(List.of("compiling sim", "compiled sim failed"), listener.modules);
         assertEquals("1\n", project.current());
         assertFalse(Files.exists(project.gen(2)));
         assertEquals(List.of("1", "current"), list(project.dir().resolve(".hcr/gen")));
