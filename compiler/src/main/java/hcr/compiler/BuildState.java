@@ -23,6 +23,14 @@ record BuildState(int generation, String libraries, List<String> stubs, Map<Stri
         modules = java.util.Collections.unmodifiableMap(new TreeMap<>(modules));
     }
 
+    /** This state with every module's content key forgotten, so that the next build compiles them all. */
+    BuildState forgettingKeys() {
+        var forgotten = new TreeMap<String, ModuleRecord>();
+        modules.forEach((id, m) -> forgotten.put(id, new ModuleRecord(m.id(), "", m.object(), m.objectHash(),
+                m.headers(), m.library(), m.renamesHash(), m.statics(), m.hooks())));
+        return new BuildState(generation, libraries, stubs, forgotten);
+    }
+
     /** The link-name table saved with this state. */
     String linkNamesFile() {
         return "link-names." + generation;

@@ -33,6 +33,7 @@ public final class Builder implements AutoCloseable {
     private Toolchain tools;
     private BuildState state;
     private LinkNames names;
+    private boolean compileAll;
 
     public Builder(BuildConfig config, BuildListener listener) {
         this.config = config;
@@ -54,6 +55,10 @@ public final class Builder implements AutoCloseable {
         try {
             var project = Project.scan(config.projectDir(), config.buildDir());
             prepare(project);
+            if (compileAll) {
+                state = state.forgettingKeys();
+                compileAll = false;
+            }
             var run = new BuildRun(config, tools, symbols, workers, listener, store, stateFile, cleanup,
                     renameDigests, started);
             var result = run.run(project, state, names);
@@ -75,6 +80,14 @@ public final class Builder implements AutoCloseable {
             forget();
             throw e;
         }
+    }
+
+    /**
+     * Makes the next {@link #build()} compile every module again, whatever the content keys say
+     * ({@code make -B}). It publishes only if some object came out different.
+     */
+    public synchronized void compileAllNext() {
+        compileAll = true;
     }
 
     /** The generation {@code gen/current} names on disk, 0 before the first. */

@@ -146,6 +146,22 @@ class BuilderTest {
     }
 
     @Test
+    void compileAllNextCompilesEveryModuleOnceAndPublishesNothingForIdenticalObjects() {
+        published(builder.build());
+        listener.clear();
+
+        builder.compileAllNext();
+        assertEquals(new BuildReport.UpToDate(1), builder.build(), "the same sources give the same objects");
+        assertEquals(List.of("compiled main ok", "compiled sim ok"),
+                listener.modules.stream().filter(e -> e.startsWith("compiled")).sorted().toList());
+
+        listener.clear();
+        assertEquals(new BuildReport.UpToDate(1), builder.build(), "only the next build compiles everything");
+        assertEquals(List.of(), listener.modules);
+        assertFalse(Files.exists(project.gen(2)));
+    }
+
+    @Test
     void touchingWithoutChangeIsUpToDate() {
         published(builder.build());
         project.touch("sim.c").touch("include/sim.h");
