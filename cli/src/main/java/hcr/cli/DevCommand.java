@@ -1,5 +1,6 @@
 package hcr.cli;
 
+import hcr.console.ConsoleOptions;
 import hcr.watcher.WatchOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,11 @@ final class DevCommand implements Callable<Integer> {
             description = "Port of the browser console (0 picks a free one). Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ConsoleOptions.LOOPBACK,
+            description = "Address the browser console listens on. Default: ${DEFAULT-VALUE} (this machine only); "
+                    + "anything else is reachable from other machines, and hcr says so.")
+    String host;
+
     @Option(names = "--quiet-ms", paramLabel = "MS", defaultValue = "20",
             description = "How long the sources must stay quiet before a rebuild. Default: ${DEFAULT-VALUE}.")
     long quietMillis;
@@ -33,10 +39,10 @@ final class DevCommand implements Callable<Integer> {
         var terminal = Terminal.standard();
         try {
             var options = WatchOptions.defaults().withQuietPeriod(Duration.ofMillis(quietMillis));
-            var session = new DevSession(project.config(), programArgs, terminal, options);
+            var session = new DevSession(project.config(), programArgs, terminal, options, new ConsoleOptions(host, port));
             Runtime.getRuntime().addShutdownHook(new Thread(session::close, "hcr-shutdown"));
             return session.run();
-        } catch (ProjectOptions.UsageError e) {
+        } catch (ProjectOptions.UsageError | IllegalArgumentException e) {
             terminal.say(e.getMessage());
             return 2;
         }

@@ -32,6 +32,10 @@ public final class DevLoop implements AutoCloseable {
     /** What the loop reports. Every method has a default that ignores it. */
     public interface Observer {
 
+        /** The watcher delivered a change set that touches sources; a build is queued for it. */
+        default void changed(ChangeSet changes) {
+        }
+
         /** A build is about to run for {@code trigger}. */
         default void building(BuildTrigger trigger) {
         }
@@ -101,6 +105,7 @@ public final class DevLoop implements AutoCloseable {
 
     private void changed(ChangeSet changes) {
         if (changes.rescan() || changes.all().stream().anyMatch(DevLoop::isSource)) {
+            observer.changed(changes);
             queueBuild(BuildTrigger.of(changes));
         }
     }
@@ -110,8 +115,9 @@ public final class DevLoop implements AutoCloseable {
         return name.endsWith(".c") || name.endsWith(".h");
     }
 
-    /** Queues a build as if every source had been saved now. */
-    public void rebuild() {
+    /** Queues a build that compiles every module again; it reloads what came out different. */
+    public void rebuildAll() {
+        builder.compileAllNext();
         queueBuild(BuildTrigger.onRequest());
     }
 

@@ -2,8 +2,13 @@ package hcr.cli;
 
 import hcr.compiler.BuildConfig;
 import hcr.compiler.BuildReport;
+import hcr.console.ConsoleException;
+import hcr.console.ConsoleOptions;
+import hcr.console.ConsoleServer;
+import hcr.console.ConsoleState;
 import hcr.loader.HostEvent;
 import hcr.loader.HostOptions;
+import hcr.watcher.ChangeSet;
 import hcr.watcher.WatchOptions;
 import java.io.IOException;
 import java.util.List;
@@ -14,10 +19,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code hcr dev} run: the {@link DevLoop} with the terminal as its observer. It prints
- * what the loop does, one line per event: builds, reloads with their edit-to-effect time,
- * compile errors (as the compiler printed them), crashes and exits, and that the program
- * keeps running the last good code.
+ * One {@code hcr dev} run: the {@link DevLoop} observed by the terminal and the browser
+ * console. The terminal gets one line per event: builds, reloads with their edit-to-effect
+ * time, compile errors (as the compiler printed them), crashes and exits, and that the program
+ * keeps running the last good code. The console's {@link ConsoleState} gets every event, and
+ * its buttons act on the loop through {@link ConsoleCommands}.
  */
 final class DevSession implements AutoCloseable, DevLoop.Observer {
 
@@ -27,28 +33,39 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
     private final BuildConfig config;
     private final Terminal terminal;
     private final DevLoop loop;
+    private final ConsoleState console;
+    private final ConsoleOptions consoleOptions;
+    private final ConsoleCommands commands;
+    private ConsoleServer server;
     private final Map<Integer, Long> editStarts = new ConcurrentHashMap<>();
     private volatile ReloadReports reports = newReports();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile int runningGeneration;
     private volatile boolean closing;
 
-    DevSession(BuildConfig config, List<String> programArgs, Terminal terminal, WatchOptions watchOptions) {
+    /** @param consoleOptions where the browser console listens; null for none */
+    DevSession(BuildConfig config, List<String> programArgs, Terminal terminal, WatchOptions watchOptions,
+               ConsoleOptions consoleOptions) {
         this.config = config;
         this.terminal = terminal;
+        this.console = new ConsoleState(config);
+        this.consoleOptions = consoleOptions;
         var hostOptions = HostOptions.of(config.buildDir())
                 .withArgs(programArgs.toArray(String[]::new))
                 .withOutput(HostOptions.OutputMode.INHERIT_AND_CAPTURE)
                 .withInput(HostOptions.InputMode.INHERIT);
-        this.loop = new DevLoop(config, watchOptions, hostOptions, terminal, this);
+        this.loop = new DevLoop(config, watchOptions, hostOptions, console.listener(terminal), this);
+        this.commands = new ConsoleCommands(loop);
     }
 
     /** Builds, starts the program and watches until {@link #close()}; returns the exit status. */
     int run() throws InterruptedException {
+        startConsole();
         try {
             loop.start();
         } catch (IOException e) {
             terminal.say("cannot watch " + config.projectDir() + ": " + e.getMessage());
+            close();
             return 1;
         }
         closed.await();
@@ -59,14 +76,47 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
     @Override
     public void starting(int generation) {
         reports = newReports();
+        console.programStarting();
     }
 
     private ReloadReports newReports() {
         return new ReloadReports(editStarts, report -> say(report.line()));
     }
 
+    /** A console that cannot listen (port taken) is reported; the dev loop goes on without it. */
+    private void startConsole() {
+        if (consoleOptions == null) {
+            return;
+        }
+        try {
+            var started = ConsoleServer.start(consoleOptions, console, commands);
+            synchronized (this) {
+                if (closing) {
+                    started.close();
+                    return;
+                }
+                server = started;
+            }
+            terminal.line(started.announcement());
+            started.warning().ifPresent(this::say);
+        } catch (ConsoleException e) {
+            say(e.getMessage() + " — going on without the console (choose another with --port, or --port 0)");
+        }
+    }
+
+    @Override
+    public void changed(ChangeSet changes) {
+        console.changesSeen(changes.all(), changes.firstEventNanos(), changes.deliveredNanos());
+    }
+
+    @Override
+    public void building(BuildTrigger trigger) {
+        console.buildStarted();
+    }
+
     @Override
     public void built(BuildTrigger trigger, BuildReport report, long startNanos, long endNanos) {
+        console.buildFinished(report);
         if (report instanceof BuildReport.Published published) {
             var generation = published.generation();
             BuildOutcome.published(terminal, generation);
@@ -100,6 +150,7 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
 
     @Override
     public void hostEvent(HostEvent event) {
+        console.hostEvent(event);
         reports.accept(event);
         if (event instanceof HostEvent.GenerationLoaded loaded) {
             runningGeneration = loaded.generation();
@@ -120,6 +171,7 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
     private void say(String line) {
         if (!closing) {
             terminal.say(line);
+            console.message(line);
         }
     }
 
@@ -142,7 +194,15 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
 
     @Override
     public void close() {
-        closing = true;
+        ConsoleServer running;
+        synchronized (this) {
+            closing = true;
+            running = server;
+        }
+        if (running != null) {
+            running.close();
+        }
+        commands.close();
         loop.close();
         closed.countDown();
     }

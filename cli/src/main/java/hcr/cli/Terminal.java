@@ -38,6 +38,11 @@ final class Terminal implements BuildListener {
         }
     }
 
+    /** A line exactly as given, on stderr (the console's address: {@code hcr console: http://...}). */
+    synchronized void line(String text) {
+        err.println(text);
+    }
+
     /** A line from hcr itself, prefixed {@code hcr: }. */
     synchronized void say(String message) {
         err.println("hcr: " + message);

@@ -5,8 +5,8 @@ package hcr.console;
  *
  * @param module   the module defining it
  * @param name     its C name
- * @param type     how its bytes are read: {@code i8}, {@code i16}, {@code i32}, {@code i64}, the
- *                 unsigned {@code u8} ... {@code u64}, {@code f32}, {@code f64}, or {@code bytes}
+ * @param type     its C type as the module's debug info declares it ({@code unsigned char},
+ *                 {@code double}, {@code struct point}), or {@code ?} when unknown
  * @param size     its size in bytes
  * @param value    its current value: a decimal integer, a float, or the bytes in hex
  *                 ({@code 0a 1f ...}, possibly cut with {@code …})
