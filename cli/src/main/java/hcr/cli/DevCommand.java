@@ -21,7 +21,7 @@ final class DevCommand implements Callable<Integer> {
             description = "Port of the browser console (0 picks a free one). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--quiet-ms", paramLabel = "MS", defaultValue = "20",
+    @Option(names = "--quiet-ms", paramLabel = "MS", defaultValue = "10",
             description = "How long the sources must stay quiet before a rebuild. Default: ${DEFAULT-VALUE}.")
     long quietMillis;
 
