@@ -129,25 +129,22 @@ final class BuildRun {
             throw e;
         }
         var state = stateOf(number, libraries, assembled.stubs(), placements, assembled.linked());
-        try {
-            names.commit(plan);
-            var table = config.stateDir().resolve(state.linkNamesFile());
-            var tableSaved = workers.start(() -> {
-                names.save(table);
-                return null;
-            });
-            String text;
+        names.commit(plan);
+        var table = config.stateDir().resolve(state.linkNamesFile());
+        // Saving the state is off the edit's path: the program reloads meanwhile. The next build
+        // (and Builder.close) waits for it first; if it failed, the Builder reads the last saved
+        // state again, which does not name this generation: it is never reused (as when the
+        // process dies right after publishing).
+        cleanup.startSaving(() -> {
             try {
-                text = BuildStateFile.format(state);
-            } finally {
-                tableSaved.join(); // the state names the table: the table is complete first
+                names.save(table); // the state names the table: the table is complete first
+                stateFile.write(BuildStateFile.format(state));
+            } catch (IOException e) {
+                throw new IOException("generation " + number + " was published, but saving the build state in "
+                        + config.stateDir() + " failed: " + e.getMessage(), e);
             }
-            stateFile.write(text);
-        } catch (IOException e) {
-            throw new IOException("generation " + number + " was published, but saving the build state in "
-                    + config.stateDir() + " failed: " + e.getMessage(), e);
-        }
-        cleanup.start(() -> {
+            return null;
+        }, () -> {
             removeStale(state);
             store.prune(Builder.GENERATIONS_KEPT);
             return null;

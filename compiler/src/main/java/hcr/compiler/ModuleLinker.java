@@ -13,11 +13,14 @@ import java.util.Optional;
  * Links one renamed module object into its shared library. In process when it can
  * ({@link InProcessLinker}: the common case, a module linking nothing but the C library,
  * without 40 to 60 ms of driver, collect2 and ld), otherwise, and always when the project
- * names link inputs, with
+ * names link inputs or {@code HCR_LINK=cc} is set, with
  * {@code cc -shared -o lib<stem>.g<N>.so -Wl,-soname,lib<stem>.g<N>.so <obj> <libraries>}.
  * References to other modules stay undefined; the group library resolves them at load.
  */
 final class ModuleLinker {
+    /** {@code HCR_LINK=cc} in the environment (or {@code -Dhcr.link=cc}): every module is linked by the driver. */
+    static final boolean DRIVER_ONLY = "cc".equals(System.getProperty("hcr.link", System.getenv("HCR_LINK")));
+
     private final List<String> cc;
     private final List<String> libraries;
     private final Path projectDir;
@@ -43,7 +46,7 @@ final class ModuleLinker {
     Linked linkTraced(Path object, Path library) throws IOException {
         var name = library.getFileName().toString();
         String declined;
-        var linker = libraries.isEmpty() ? inProcess() : Optional.<InProcessLinker>empty();
+        var linker = libraries.isEmpty() && !DRIVER_ONLY ? inProcess() : Optional.<InProcessLinker>empty();
         if (linker.isPresent()) {
             var outcome = linker.get().link(Files.readAllBytes(object), name);
             if (outcome.linked()) {
@@ -53,7 +56,7 @@ final class ModuleLinker {
             }
             declined = outcome.declined();
         } else {
-            declined = libraries.isEmpty() ? inProcessProblem : "the project names link inputs";
+            declined = DRIVER_ONLY ? "HCR_LINK=cc" : libraries.isEmpty() ? inProcessProblem : "the project names link inputs";
         }
         var command = new ArrayList<>(cc);
         command.addAll(List.of("-shared", "-o", library.toString(), "-Wl,-soname," + name, object.toString()));
