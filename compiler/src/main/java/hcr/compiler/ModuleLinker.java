@@ -44,11 +44,19 @@ final class ModuleLinker {
     }
 
     Linked linkTraced(Path object, Path library) throws IOException {
+        return link(null, object, library);
+    }
+
+    /**
+     * Links the renamed object, given as bytes ({@code object} is written only if the driver
+     * must link it) or, when {@code bytes} is null, as the file {@code object}.
+     */
+    Linked link(byte[] bytes, Path object, Path library) throws IOException {
         var name = library.getFileName().toString();
         String declined;
         var linker = libraries.isEmpty() && !DRIVER_ONLY ? inProcess() : Optional.<InProcessLinker>empty();
         if (linker.isPresent()) {
-            var outcome = linker.get().link(Files.readAllBytes(object), name);
+            var outcome = linker.get().link(bytes != null ? bytes : Files.readAllBytes(object), name);
             if (outcome.linked()) {
                 Files.write(library, outcome.library());
                 setExecutable(library);
@@ -57,6 +65,9 @@ final class ModuleLinker {
             declined = outcome.declined();
         } else {
             declined = DRIVER_ONLY ? "HCR_LINK=cc" : libraries.isEmpty() ? inProcessProblem : "the project names link inputs";
+        }
+        if (bytes != null) {
+            Files.write(object, bytes);
         }
         var command = new ArrayList<>(cc);
         command.addAll(List.of("-shared", "-o", library.toString(), "-Wl,-soname," + name, object.toString()));
