@@ -124,11 +124,19 @@ final class DirectCompile {
         Files.delete(object);
         Files.delete(dep);
         var result = run(source.toString(), object, dep, projectDir);
-        return result.ok() && result.output().isEmpty() && Arrays.equals(expectedObject, Files.readAllBytes(object))
+        return result != null && result.ok() && result.output().isEmpty() && Arrays.equals(expectedObject, Files.readAllBytes(object))
                 && expectedDep.equals(Files.readString(dep));
     }
 
-    /** Compiles {@code source} (as named to the compiler) into {@code object}, dependencies in {@code dep}. */
+    /** Forgets what was found for {@code command}: the next compile asks the driver again. */
+    static void forget(List<String> command) {
+        KNOWN.remove(List.copyOf(command));
+    }
+
+    /**
+     * Compiles {@code source} (as named to the compiler) into {@code object}, dependencies in
+     * {@code dep}; null when the programs cannot be started.
+     */
     Subprocess.Result run(String source, Path object, Path dep, Path workingDir) throws IOException {
         var objectName = object.getFileName().toString();
         var stem = objectName.endsWith(".o") ? objectName.substring(0, objectName.length() - 2) : objectName;
@@ -141,7 +149,7 @@ final class DirectCompile {
         try {
             processes = ProcessBuilder.startPipeline(List.of(first, second));
         } catch (IOException e) {
-            throw new IOException("cannot run " + cc1.get(0) + " | " + as.get(0) + ": " + e.getMessage(), e);
+            return null; // cc1 or as gone (the compiler was upgraded?): the caller runs the driver
         }
         var compiling = processes.get(0);
         var assembling = processes.get(1);

@@ -70,10 +70,14 @@ final class ModuleCompiler {
         }
         var direct = DRIVER_ONLY || cc.size() != 1 ? Optional.<DirectCompile>empty()
                 : DirectCompile.of(base, projectDir, stateDir);
-        Subprocess.Result result;
+        Subprocess.Result result = null;
         if (direct.isPresent()) {
             result = direct.get().run(module.sourceName(), object, depFile, projectDir);
-        } else {
+            if (result == null) {
+                DirectCompile.forget(base);
+            }
+        }
+        if (result == null) {
             var command = new ArrayList<>(base);
             command.add(1, "-pipe"); // the assembler reads the compiler's output as it comes: no temporary file
             command.addAll(List.of("-MMD", "-MF", depFile.toString(), module.sourceName(), "-o", object.toString()));
