@@ -27,7 +27,7 @@ final class DevCommand implements Callable<Integer> {
                     + "anything else is reachable from other machines, and hcr says so.")
     String host;
 
-    @Option(names = "--quiet-ms", paramLabel = "MS", defaultValue = "20",
+    @Option(names = "--quiet-ms", paramLabel = "MS", defaultValue = "10",
             description = "How long the sources must stay quiet before a rebuild. Default: ${DEFAULT-VALUE}.")
     long quietMillis;
 

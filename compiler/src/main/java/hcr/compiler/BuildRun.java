@@ -85,9 +85,27 @@ final class BuildRun {
             throw new BuildFailure("no C source files (*.c) found under " + config.projectDir());
         }
         mark();
+        int number = Math.max(previous.generation(), store.newest()) + 1;
+        Path staging;
+        try {
+            staging = store.begin(number); // while the compilers run
+        } catch (IOException | RuntimeException e) {
+            awaitCompiles();
+            throw e;
+        }
+        try {
+            return compiledAndPublished(number, staging, pending, previous, names, removed, libraries, librariesChanged);
+        } catch (BuildFailure | IOException | ToolException | RuntimeException e) {
+            store.abandon(number); // nothing if it was published
+            throw e;
+        }
+    }
+
+    private Result compiledAndPublished(int number, Path staging, List<Pending> pending, BuildState previous,
+                                        LinkNames names, List<String> removed, String libraries,
+                                        boolean librariesChanged) throws BuildFailure, IOException, ToolException {
         var live = compile(pending);
         mark();
-        int number = Math.max(previous.generation(), store.newest()) + 1;
         var objects = new TreeMap<String, ObjectSymbols>();
         for (var module : live) {
             objects.put(module.module().id(), symbols.read(objDir.resolve(module.object()), module.objectHash()));
@@ -106,17 +124,17 @@ final class BuildRun {
             // recompiled into identical objects: remember the new keys, publish nothing
             var state = stateOf(previous.generation(), libraries, previous.stubs(), placements, Map.of());
             stateFile.save(state);
+            store.abandon(number);
             return new Result(new BuildReport.UpToDate(previous.generation()), state);
         }
-        return publish(number, previous, libraries, placements, objects, names, plan, removed);
+        return publish(number, staging, previous, libraries, placements, objects, names, plan, removed);
     }
 
     /** Assembles generation {@code number}, publishes it, then saves the state that goes with it. */
-    private Result publish(int number, BuildState previous, String libraries,
+    private Result publish(int number, Path staging, BuildState previous, String libraries,
                            List<GenerationAssembly.Placement> placements, TreeMap<String, ObjectSymbols> objects,
                            LinkNames names, LinkPlan plan, List<String> removed) throws BuildFailure, IOException, ToolException {
         var assembly = new GenerationAssembly(config, tools, workers, progress, listener);
-        var staging = store.begin(number);
         GenerationAssembly.Assembled assembled;
         Path dir;
         try {
@@ -129,25 +147,22 @@ final class BuildRun {
             throw e;
         }
         var state = stateOf(number, libraries, assembled.stubs(), placements, assembled.linked());
-        try {
-            names.commit(plan);
-            var table = config.stateDir().resolve(state.linkNamesFile());
-            var tableSaved = workers.start(() -> {
-                names.save(table);
-                return null;
-            });
-            String text;
+        names.commit(plan);
+        var table = config.stateDir().resolve(state.linkNamesFile());
+        // Saving the state is off the edit's path: the program reloads meanwhile. The next build
+        // (and Builder.close) waits for it first; if it failed, the Builder reads the last saved
+        // state again, which does not name this generation: it is never reused (as when the
+        // process dies right after publishing).
+        cleanup.startSaving(() -> {
             try {
-                text = BuildStateFile.format(state);
-            } finally {
-                tableSaved.join(); // the state names the table: the table is complete first
+                names.save(table); // the state names the table: the table is complete first
+                stateFile.write(BuildStateFile.format(state));
+            } catch (IOException e) {
+                throw new IOException("generation " + number + " was published, but saving the build state in "
+                        + config.stateDir() + " failed: " + e.getMessage(), e);
             }
-            stateFile.write(text);
-        } catch (IOException e) {
-            throw new IOException("generation " + number + " was published, but saving the build state in "
-                    + config.stateDir() + " failed: " + e.getMessage(), e);
-        }
-        cleanup.start(() -> {
+            return null;
+        }, () -> {
             removeStale(state);
             store.prune(Builder.GENERATIONS_KEPT);
             return null;

@@ -52,6 +52,9 @@ public final class Builder implements AutoCloseable {
     public synchronized BuildReport build() {
         long started = System.nanoTime();
         cleanup.finish();
+        if (cleanup.takeSaveFailure() != null) {
+            forget(); // the last saved state, which never names the unsaved generation
+        }
         try {
             var project = Project.scan(config.projectDir(), config.buildDir());
             prepare(project);

@@ -159,12 +159,19 @@ final class GenerationAssembly {
         return linked;
     }
 
-    private Linked linkOne(Path staging, Placement placement, ObjectSymbols object) throws IOException, ToolException {
+    private Linked linkOne(Path staging, Placement placement, ObjectSymbols symbols) throws IOException, ToolException {
         var module = placement.live().module();
         var renamed = objDir.resolve(module.stem() + ".hcr.o");
-        tools.renamer().rename(objDir.resolve(placement.live().object()), placement.renames(), renamed);
         var library = staging.resolve(placement.library());
-        var result = tools.linker().link(renamed, library);
+        var object = objDir.resolve(placement.live().object());
+        var inMemory = tools.renamer().renamedBytes(object, placement.renames());
+        Subprocess.Result result;
+        if (inMemory.isPresent()) {
+            result = tools.linker().link(inMemory.get(), renamed, library).result();
+        } else {
+            tools.renamer().rename(object, placement.renames(), renamed);
+            result = tools.linker().link(renamed, library);
+        }
         synchronized (progress) {
             progress.step("LINK", placement.library());
             if (!result.output().isEmpty()) {
@@ -174,7 +181,7 @@ final class GenerationAssembly {
         if (!result.ok()) {
             return new Linked(module.id(), result, LibraryRecords.NONE);
         }
-        return new Linked(module.id(), result, LibraryRecords.of(module.id(), object, ObjectSymbols.read(library)));
+        return new Linked(module.id(), result, LibraryRecords.of(module.id(), symbols, ObjectSymbols.read(library)));
     }
 
     private Manifest manifest(int number, String group, Manifest.Delta delta, List<String> stubs, List<Placement> placements,

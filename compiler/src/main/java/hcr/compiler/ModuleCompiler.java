@@ -6,21 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the C compiler on one module:
- * {@code cc -c -fPIC -g -O0 -DHCR=1 <includes> <cflags> -MMD -MF <dep> src -o <obj>}, in the
- * project directory so messages name files as the user knows them. gcc's default semantic
+ * {@code cc -pipe -c -fPIC -g -O0 -DHCR=1 <includes> <cflags> -MMD -MF <dep> src -o <obj>}, in the
+ * project directory so messages name files as the user knows them; for gcc, once checked, as the
+ * {@code cc1 | as} pipeline the driver would run ({@link DirectCompile}), without the driver. gcc's default semantic
  * interposition and default visibility stay: the reload mechanism needs every reference to
  * a global to go through the dynamic linker. When the project's flags raise the optimisation
  * level, {@code -fno-toplevel-reorder} is added, so hcr.h's hook descriptors stay in source
  * order (the runtime runs a module's hooks in offset order).
  */
 final class ModuleCompiler {
+    /** {@code HCR_COMPILE=cc} in the environment (or {@code -Dhcr.compile=cc}): every module is compiled through the driver. */
+    static final boolean DRIVER_ONLY = "cc".equals(System.getProperty("hcr.compile", System.getenv("HCR_COMPILE")));
+
     private final List<String> cc;
     private final List<String> flags;
     private final boolean colour;
     private final Path projectDir;
+    private final Path stateDir;
 
     /** What one compile produced. */
     record Compiled(SourceModule module, Path object, boolean ok, String output, List<Path> headers) {
@@ -37,6 +43,7 @@ final class ModuleCompiler {
         this.flags = List.copyOf(all);
         this.colour = colour;
         this.projectDir = config.projectDir();
+        this.stateDir = config.stateDir();
     }
 
     /** True when the last {@code -O} option asks for more than {@code -O0}: gcc then reorders top-level definitions. */
@@ -56,14 +63,26 @@ final class ModuleCompiler {
     }
 
     Compiled compile(SourceModule module, Path object, Path depFile) throws IOException {
-        var command = new ArrayList<>(cc);
-        command.addAll(flags);
-        command.addAll(List.of("-MMD", "-MF", depFile.toString()));
+        var base = new ArrayList<>(cc);
+        base.addAll(flags);
         if (colour) {
-            command.add("-fdiagnostics-color=always");
+            base.add("-fdiagnostics-color=always");
         }
-        command.addAll(List.of(module.sourceName(), "-o", object.toString()));
-        var result = Subprocess.run(command, projectDir);
+        var direct = DRIVER_ONLY || cc.size() != 1 ? Optional.<DirectCompile>empty()
+                : DirectCompile.of(base, projectDir, stateDir);
+        Subprocess.Result result = null;
+        if (direct.isPresent()) {
+            result = direct.get().run(module.sourceName(), object, depFile, projectDir);
+            if (result == null) {
+                DirectCompile.forget(base);
+            }
+        }
+        if (result == null) {
+            var command = new ArrayList<>(base);
+            command.add(1, "-pipe"); // the assembler reads the compiler's output as it comes: no temporary file
+            command.addAll(List.of("-MMD", "-MF", depFile.toString(), module.sourceName(), "-o", object.toString()));
+            result = Subprocess.run(command, projectDir);
+        }
         if (!result.ok()) {
             Files.deleteIfExists(object);
             return new Compiled(module, object, false, result.output(), List.of());

@@ -27,13 +27,7 @@ final class Subprocess {
      *                     build thread is interrupted
      */
     static Result run(List<String> command, Path workingDir) throws IOException {
-        var builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
-        var env = builder.environment();
-        var all = env.remove("LC_ALL");
-        if (all != null && !env.containsKey("LC_CTYPE")) {
-            env.put("LC_CTYPE", all);
-        }
-        env.put("LC_MESSAGES", "C");
+        var builder = builder(command, workingDir).redirectErrorStream(true);
         Process process;
         try {
             process = builder.start();
@@ -49,6 +43,18 @@ final class Subprocess {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(0), e);
         }
+    }
+
+    /** A process builder for {@code command} in {@code workingDir} with messages in English. */
+    static ProcessBuilder builder(List<String> command, Path workingDir) {
+        var builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        var env = builder.environment();
+        var all = env.remove("LC_ALL");
+        if (all != null && !env.containsKey("LC_CTYPE")) {
+            env.put("LC_CTYPE", all);
+        }
+        env.put("LC_MESSAGES", "C");
+        return builder;
     }
 
     private static String reason(IOException e) {

@@ -8,9 +8,12 @@
  * often through a temp file and a rename, sometimes with a backup and a swap file on the side; a
  * "save all", a {@code git checkout} or a code generator touches many files at once. Rebuilding on
  * each raw event would compile half-written files and rebuild the same module several times. So
- * events are collected until nothing happened for a quiet period (20 ms by default: long enough to
- * cover one editor's save sequence, short against the rebuild that follows) and delivered as one
- * set. A max wait (200 ms) bounds the delay when events never stop. The quiet period is the larger
+ * events are collected until nothing happened for a quiet period (10 ms by default: long enough to
+ * cover one editor's save sequence, real vim and {@code sed -i} included, see
+ * {@code EditorSavesAtDefaultQuietTest}; short against the rebuild that follows) and delivered as
+ * one set. Real vim sets the new file's mode and ACL after an fsync; that attribute event can
+ * trail any quiet period as a second set of the same file with the same content, which costs a
+ * build that finds nothing to do. A max wait (200 ms) bounds the delay when events never stop. The quiet period is the larger
  * part of the watcher's share of edit-to-effect; event delivery through inotify adds about a
  * millisecond.
  *

@@ -158,7 +158,7 @@ class EditorSavesTest {
         assertEquals(Set.of(header, source), set.all());
     }
 
-    private static byte[] readAll(Process process) {
+    static byte[] readAll(Process process) {
         try {
             return process.getInputStream().readAllBytes();
         } catch (IOException e) {

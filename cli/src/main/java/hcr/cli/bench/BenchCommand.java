@@ -61,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + "Default: when nim is on PATH and the edit is the demo's.")
     Boolean nim;
 
-    @Option(names = "--quiet-ms", paramLabel = "MS", defaultValue = "20",
+    @Option(names = "--quiet-ms", paramLabel = "MS", defaultValue = "10",
             description = "The watcher's quiet period, as hcr dev's. Default: ${DEFAULT-VALUE}.")
     long quietMillis;
 

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The {@link DevLoop} of {@code hcr dev}, with the same watch options (20 ms quiet period, the
+ * The {@link DevLoop} of {@code hcr dev}, with the same watch options (10 ms quiet period, the
  * build folder ignored), reporting into a {@link Timeline} instead of a terminal. The program
  * runs in the same host process as under {@code hcr dev}; its output is captured, not echoed.
  */

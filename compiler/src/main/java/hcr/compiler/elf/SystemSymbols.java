@@ -112,6 +112,64 @@ public final class SystemSymbols {
         return new SystemSymbols(names);
     }
 
+    /**
+     * What {@code cc -shared} links into a module besides the module's object, for a link made
+     * without the driver: the shared C library as the C library's link script names it, and
+     * the names every other input defines ({@code libc_nonshared.a}, the dynamic loader,
+     * {@code libgcc.a}, {@code libgcc_s}). Empty when the driver does not name a shared C
+     * library (not glibc, a cross compiler, a driver that is not gcc-like).
+     *
+     * @param libc      the shared C library ({@code libc.so.6}), symlinks followed
+     * @param elsewhere the names the other inputs define
+     */
+    public record ModuleLinkInputs(Path libc, Set<String> elsewhere) {
+        public ModuleLinkInputs {
+            elsewhere = Set.copyOf(elsewhere);
+        }
+    }
+
+    /** See {@link ModuleLinkInputs}; asks {@code cc} three questions at once. */
+    public static java.util.Optional<ModuleLinkInputs> moduleLinkInputs(String cc) throws IOException {
+        var driver = List.of(cc.strip().split("\\s+"));
+        var libcQuestion = Question.ask(driver, "-print-file-name=libc.so");
+        var libgccQuestion = Question.ask(driver, "-print-libgcc-file-name");
+        var libgccSharedQuestion = Question.ask(driver, "-print-file-name=libgcc_s.so");
+        var libcScript = libcQuestion.answer();
+        var libgcc = libgccQuestion.answer();
+        var libgccShared = libgccSharedQuestion.answer();
+        if (libcScript == null) {
+            return java.util.Optional.empty();
+        }
+        var inputs = new ArrayList<Path>();
+        scriptInputs(driver, libcScript, inputs, 0);
+        if (libgcc != null) {
+            inputs.add(libgcc);
+        }
+        if (libgccShared != null) {
+            scriptInputs(driver, libgccShared, inputs, 0);
+        }
+        Path libc = null;
+        var others = new ArrayList<Path>();
+        for (var input : inputs) {
+            var real = input.toRealPath();
+            if (libc == null && real.getFileName().toString().startsWith("libc.so.")) {
+                libc = real;
+            } else {
+                others.add(real);
+            }
+        }
+        if (libc == null) {
+            return java.util.Optional.empty();
+        }
+        var names = new HashSet<String>();
+        for (var other : others) {
+            if (!other.equals(libc)) {
+                definedBy(other, names);
+            }
+        }
+        return java.util.Optional.of(new ModuleLinkInputs(libc, names));
+    }
+
     private static List<String> linkEntries(String input) {
         if (input.startsWith("-fsanitize=")) {
             var runtimes = new ArrayList<String>();

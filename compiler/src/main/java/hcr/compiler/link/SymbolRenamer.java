@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -44,6 +45,20 @@ public final class SymbolRenamer {
         } else {
             Files.write(out, renamed.get());
         }
+    }
+
+    /**
+     * The bytes of {@code in} with every symbol in {@code renames} renamed, made in memory; empty
+     * when the object is not one the in-process renaming understands ({@link #rename} then
+     * runs objcopy).
+     */
+    public Optional<byte[]> renamedBytes(Path in, Map<String, String> renames) throws IOException {
+        renames.forEach((from, to) -> {
+            requireName(from);
+            requireName(to);
+        });
+        var bytes = Files.readAllBytes(in);
+        return renames.isEmpty() ? Optional.of(bytes) : StringTableRenaming.apply(bytes, renames);
     }
 
     /** The objcopy path, for objects the in-process renaming does not understand. */
