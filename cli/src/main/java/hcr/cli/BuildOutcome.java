@@ -2,6 +2,7 @@ package hcr.cli;
 
 import hcr.compiler.BuildReport;
 import hcr.compiler.Generation;
+import java.util.function.Consumer;
 
 /** How a build's outcome reads on the terminal, shared by every command that builds. */
 final class BuildOutcome {
@@ -23,21 +24,31 @@ final class BuildOutcome {
     }
 
     static void published(Terminal terminal, Generation generation) {
+        published(terminal::say, generation);
+    }
+
+    /** @param say where hcr's lines go ({@code hcr dev}: the terminal and the console's log) */
+    static void published(Consumer<String> say, Generation generation) {
         for (var fresh : generation.freshGlobals()) {
-            terminal.say("global '" + fresh.cname() + "' of module '" + fresh.moduleId()
+            say.accept("global '" + fresh.cname() + "' of module '" + fresh.moduleId()
                     + "' gets fresh storage (" + fresh.reason() + ")");
         }
-        terminal.say("published gen " + generation.number() + " in "
+        say.accept("published gen " + generation.number() + " in "
                 + Millis.of(generation.timings().totalMicros()) + " ms");
     }
 
     /** Problems that name no source place; the compiler's own output was already shown as printed. */
     static int failed(Terminal terminal, BuildReport.Failed failed) {
-        failed.problems().forEach(terminal::say);
+        return failed(terminal, terminal::say, failed);
+    }
+
+    /** @param say where hcr's lines go ({@code hcr dev}: the terminal and the console's log) */
+    static int failed(Terminal terminal, Consumer<String> say, BuildReport.Failed failed) {
+        failed.problems().forEach(say);
         if (failed.problems().isEmpty() && failed.diagnostics().isEmpty() && !failed.output().isBlank()) {
             terminal.toolOutput(failed.output());
         }
-        terminal.say("build failed");
+        say.accept("build failed");
         return 1;
     }
 }

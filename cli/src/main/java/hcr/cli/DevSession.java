@@ -114,20 +114,27 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
         console.buildStarted();
     }
 
+    /**
+     * Says how the build ended, on the terminal and in the console's log. A generation published
+     * while reloads are paused waits for the user: its reload line tells the reload's own time,
+     * not edit-to-effect (as the console's history does not measure it either).
+     */
     @Override
     public void built(BuildTrigger trigger, BuildReport report, long startNanos, long endNanos) {
         console.buildFinished(report);
         if (report instanceof BuildReport.Published published) {
             var generation = published.generation();
-            BuildOutcome.published(terminal, generation);
-            if (trigger.fromEdit()) {
+            BuildOutcome.published(this::say, generation);
+            if (trigger.fromEdit() && !loop.paused()) {
                 editStarts.put(generation.number(), trigger.firstEventNanos());
             }
         } else if (report instanceof BuildReport.Failed failed) {
-            BuildOutcome.failed(terminal, failed);
+            BuildOutcome.failed(terminal, this::say, failed);
             if (loop.host().isPresent()) {
                 say("the program keeps running gen " + runningGeneration);
             }
+        } else if (report instanceof BuildReport.UpToDate upToDate && trigger.requested() && upToDate.generation() > 0) {
+            say("up to date (gen " + upToDate.generation() + ")"); // "Rebuild all" that changed no module
         }
     }
 

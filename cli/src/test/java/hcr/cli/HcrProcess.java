@@ -64,6 +64,16 @@ final class HcrProcess implements AutoCloseable {
         return awaitErr(regex, 0);
     }
 
+    /**
+     * The browser console's address: the line {@code hcr console: http://127.0.0.1:<port>/?token=<token>},
+     * which {@code hcr dev} prints first on stderr.
+     */
+    ConsoleAddress console() {
+        var line = awaitErr("^hcr console: (http://127\\.0\\.0\\.1:(\\d+)/\\?token=([0-9a-f]{64}))$");
+        assertTrue(line.index() == 0, () -> "the console's line comes first\n" + transcript());
+        return new ConsoleAddress(line.group(1), (int) line.number(2), line.group(3));
+    }
+
     /** Waits until stdout has {@code count} lines. */
     void awaitOutLines(int count) {
         out.awaitSize(count, Hcr.PATIENCE, this::transcript);

@@ -69,6 +69,15 @@ record Project(String fixture, Path dir) {
         }
     }
 
+    /** Writes {@code text} over {@code name} in place, as {@code cp} and editors without atomic saves do. */
+    void write(String name, String text) {
+        try {
+            Files.writeString(file(name), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Saves like VS Code's or JetBrains' atomic save: a temporary file renamed over the source. */
     void saveByRename(String name, String text) {
         try {

@@ -19,9 +19,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven by Debian's chromedriver, named explicitly (no Selenium
  * Manager: the network is closed). Missing, the test is skipped on a workstation and fails on CI
- * ({@code CI=true}).
+ * ({@code CI=true}). Public, in web-console's test jar, for the cli's end-to-end {@code ConsoleIT}.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -33,7 +33,7 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static Browser open() throws IOException {
+    public static Browser open() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             var why = "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver)";
@@ -53,12 +53,12 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
-    WebDriverWait waiting(Duration timeout) {
+    public WebDriverWait waiting(Duration timeout) {
         return new WebDriverWait(driver, timeout);
     }
 
-    /** Writes a PNG of the window under {@code -Dhcr.screenshots} (web-console/target/screenshots). */
-    Path screenshot(String name) {
+    /** Writes a PNG of the window under {@code -Dhcr.screenshots} (the testing module's target/screenshots). */
+    public Path screenshot(String name) {
         var dir = Path.of(System.getProperty("hcr.screenshots", "target/screenshots"));
         try {
             Files.createDirectories(dir);
@@ -70,7 +70,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 

@@ -125,6 +125,10 @@ class ConsoleStateTest {
             assertEquals(List.of("crashed", "SIGSEGV", "probe_read", "probe"),
                     java.util.Arrays.asList(program.state(), program.signal(), program.function(), program.module()));
             assertNotNull(program.endedAtMillis());
+            var output = texts(state);
+            assertTrue(output.get(output.size() - 1).matches("^tick \\d+ probe \\d+$"),
+                    () -> "the program's last line last, no crash banner of the host JVM: " + output);
+            assertFalse(output.stream().anyMatch(line -> line.startsWith("#")), output::toString);
 
             project.apply("fixed");
             project.published();
@@ -179,6 +183,40 @@ class ConsoleStateTest {
         var last = snapshot.output().get(9_999);
         assertEquals("stderr", last.stream());
         assertTrue(last.text().length() < 4200 && last.text().endsWith("(95904 more characters)"), last.text().substring(4000));
+    }
+
+    /** Kept out as the terminal keeps it out: the JVM's words, not the program's (see ConsoleState.output). */
+    @Test
+    void theHostJvmsCrashBannerIsNotShownAsTheProgramsOutput() {
+        var state = new ConsoleState(dir, dir.resolve(".hcr"));
+        for (var line : List.of("tick 1", "#", "tick 2", "#", "#", ConsoleState.CRASH_BANNER, "#",
+                "#  SIGSEGV (0xb) at pc=0x00007f0e5c0d1119, pid=4242, tid=4243", "#", "# Problematic frame:",
+                "# C  [libprobe.g2.so+0x1119]  hcr.probe_read+0x20", "#")) {
+            state.hostEvent(stdout(line));
+        }
+        state.hostEvent(new HostEvent.Output(HostEvent.Stream.STDERR, "on stderr", Instant.now()));
+        state.hostEvent(new HostEvent.Crashed("SIGSEGV", "probe_read", "probe", null));
+        assertEquals(List.of("tick 1", "#", "tick 2", "#", "on stderr"), texts(state));
+
+        state.programStarting();
+        state.hostEvent(stdout("tick 1"));
+        state.hostEvent(stdout("#"));
+        assertEquals("tick 1", last(texts(state)), "a '#' waits for what comes next");
+        state.hostEvent(new HostEvent.Exited(0));
+        assertEquals(List.of("tick 1", "#"), texts(state).subList(5, 7), "a program's own '#' is shown");
+        assertEquals(7, state.snapshot().output().get(6).seq());
+    }
+
+    private static HostEvent.Output stdout(String line) {
+        return new HostEvent.Output(HostEvent.Stream.STDOUT, line, Instant.now());
+    }
+
+    private static List<String> texts(ConsoleState state) {
+        return state.snapshot().output().stream().map(OutputLine::text).toList();
+    }
+
+    private static String last(List<String> list) {
+        return list.get(list.size() - 1);
     }
 
     @Test

@@ -12,13 +12,14 @@ import java.util.Map;
 /**
  * HTTP/1.1 requests written by hand over a socket, so a test can send any Host and Origin (the
  * JDK's client refuses to set Host) and a WebSocket handshake a browser of another site would send.
+ * Public, in web-console's test jar, for the cli's end-to-end {@code ConsoleIT}.
  */
-final class RawHttp {
+public final class RawHttp {
     private RawHttp() {
     }
 
     /** The status code of {@code method path} sent with exactly {@code headers} (Host included when given). */
-    static int status(int port, String method, String path, Map<String, String> headers, String body) throws IOException {
+    public static int status(int port, String method, String path, Map<String, String> headers, String body) throws IOException {
         try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             var request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
@@ -37,7 +38,7 @@ final class RawHttp {
     }
 
     /** Headers for a WebSocket handshake to {@code host}, from a page of {@code origin} (null: none). */
-    static Map<String, String> webSocketHeaders(String host, String origin) {
+    public static Map<String, String> webSocketHeaders(String host, String origin) {
         var headers = new LinkedHashMap<String, String>();
         headers.put("Host", host);
         headers.put("Upgrade", "websocket");
@@ -51,7 +52,7 @@ final class RawHttp {
     }
 
     /** The status of a WebSocket handshake (101 when accepted); the socket is closed right after. */
-    static int webSocketStatus(int port, String path, Map<String, String> headers) throws IOException {
+    public static int webSocketStatus(int port, String path, Map<String, String> headers) throws IOException {
         try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             var request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n");

@@ -99,11 +99,12 @@
   /* ---------- actions ---------- */
   function action(button, path, body, done) {
     const status = document.getElementById('action-status');
+    const label = button.textContent; // as clicked: Pause reloads turns into Resume reloads before the answer
     button.disabled = true;
     status.classList.remove('failed');
-    status.textContent = button.textContent + '…';
+    status.textContent = label + '…';
     api('POST', path, body)
-      .then(result => { status.textContent = button.textContent.replace(/…$/, '') + ': done'; if (done) done(result); })
+      .then(result => { status.textContent = label + ': done'; if (done) done(result); })
       .catch(error => { status.classList.add('failed'); status.textContent = error.message; })
       .finally(() => { button.disabled = false; });
   }

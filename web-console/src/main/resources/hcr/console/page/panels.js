@@ -37,6 +37,7 @@ const HcrPanels = (() => {
     }
     const detailNode = document.getElementById('program-crash');
     detailNode.textContent = detail;
+    detailNode.title = detail;
     detailNode.dataset.state = p.state;
     document.getElementById('program-pid').textContent = p.pid ?? '–';
     document.getElementById('program-generation').textContent = p.generation || '–';
