@@ -15,10 +15,10 @@ import java.util.List;
  * @param micros      how long the reload took, or the edit-to-effect time when known
  * @param editToEffect whether {@code micros} counts from the first file event
  */
-record ReloadReport(int generation, List<String> reloaded, List<String> loaded, List<String> removed,
+public record ReloadReport(int generation, List<String> reloaded, List<String> loaded, List<String> removed,
                     long carried, List<String> reset, long micros, boolean editToEffect) {
 
-    ReloadReport {
+    public ReloadReport {
         reloaded = List.copyOf(reloaded);
         loaded = List.copyOf(loaded);
         removed = List.copyOf(removed);

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * generation. The runtime sends the module and static events of a reload first and the
  * generation summary last, so the summary closes the report.
  */
-final class ReloadReports implements Consumer<HostEvent> {
+public final class ReloadReports implements Consumer<HostEvent> {
 
     private final Consumer<ReloadReport> sink;
     private final Map<Integer, Long> editStarts;
@@ -31,7 +31,7 @@ final class ReloadReports implements Consumer<HostEvent> {
         this.sink = sink;
     }
 
-    ReloadReports(Consumer<ReloadReport> sink) {
+    public ReloadReports(Consumer<ReloadReport> sink) {
         this(new ConcurrentHashMap<>(), sink);
     }
 

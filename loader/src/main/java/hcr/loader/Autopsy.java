@@ -22,7 +22,6 @@ record Autopsy(Path hostDir) {
         "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",
         "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"};
 
-    private static final String FATAL_ERROR_BANNER = "# A fatal error has been detected by the Java Runtime Environment:";
     private static final String LOG_SAVED_AS = "# An error report file with more information is saved as:";
 
     /** hs_err log of the host with {@code pid}. */
@@ -44,7 +43,7 @@ record Autopsy(Path hostDir) {
             var signal = site.signal() != null ? site.signal() : signalName(exitCode);
             return new HostEvent.Crashed(signal, site.function(), site.module(), log);
         }
-        int banner = recentOutput.indexOf(FATAL_ERROR_BANNER);
+        int banner = recentOutput.indexOf(CrashBannerLines.MARKER);
         if (banner >= 0) {
             var lines = recentOutput.subList(banner, recentOutput.size());
             var site = CrashSite.fromLog(lines);

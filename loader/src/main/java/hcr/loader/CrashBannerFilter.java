@@ -22,8 +22,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class CrashBannerFilter {
 
-    private static final byte[] MARKER =
-            "# A fatal error has been detected by the Java Runtime Environment:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MARKER = CrashBannerLines.MARKER.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HASH_LINE = {'#', '\n'};
 
     private final OutputStream echo;

@@ -3,6 +3,7 @@ package hcr.console;
 import hcr.compiler.BuildConfig;
 import hcr.compiler.BuildListener;
 import hcr.compiler.BuildReport;
+import hcr.loader.CrashBannerLines;
 import hcr.loader.HostEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +35,6 @@ import java.util.function.Consumer;
  */
 public final class ConsoleState {
 
-    /** The second line of the banner HotSpot prints on stdout when native code crashes the host. */
-    static final String CRASH_BANNER = "# A fatal error has been detected by the Java Runtime Environment:";
 
     private final Path projectDir;
     private final Path generationsDir;
@@ -51,10 +50,8 @@ public final class ConsoleState {
     private int factsGeneration;
     private long outputSeq;
     private long logSeq;
-    /** A stdout line {@code #} held back: it may open the host JVM's crash banner. */
-    private HostEvent.Output heldHashLine;
-    /** The host JVM is printing its crash banner: the rest of stdout is not the program's. */
-    private boolean inCrashBanner;
+    /** The host JVM's crash banner is the host's words, not the program's output. */
+    private final CrashBannerLines withoutBanner = new CrashBannerLines(this::accepted);
 
     /** A session of the project {@code config} builds. */
     public ConsoleState(BuildConfig config) {
@@ -155,8 +152,7 @@ public final class ConsoleState {
 
     /** The dev session is about to start the program (the first time, or again after it ended). */
     public synchronized void programStarting() {
-        releaseHashLine();
-        inCrashBanner = false;
+        withoutBanner.programStarting();
         program.starting();
         modules.programStarting();
         timeline.programStarting();
@@ -165,11 +161,14 @@ public final class ConsoleState {
 
     /** An event of the program's host; output lines included. Call for every event, in order. */
     public synchronized void hostEvent(HostEvent event) {
+        withoutBanner.accept(event);
+    }
+
+    private void accepted(HostEvent event) {
         if (event instanceof HostEvent.Output line) {
-            output(line);
+            addOutput(line);
             return;
         }
-        releaseHashLine();
         long nowMillis = System.currentTimeMillis();
         if (event instanceof HostEvent.ModuleLoaded module) {
             publish("module", modules.loaded(module));
@@ -187,42 +186,6 @@ public final class ConsoleState {
         });
         if (program.accept(event, nowMillis) || entry.isPresent()) {
             publish("program", program.view());
-        }
-    }
-
-    /**
-     * Keeps the host JVM's crash banner out of the program's output, as the terminal does
-     * ({@code hcr.loader.CrashBannerFilter}): when native code crashes, HotSpot prints on stdout a
-     * line {@code #}, then {@link #CRASH_BANNER}, then some twenty {@code #} lines, and dies. hcr
-     * reports the crash in one line of its own; the banner would push the program's last lines
-     * out of sight. A stdout line {@code #} therefore waits for the next event to show whether
-     * the banner begins.
-     */
-    private void output(HostEvent.Output line) {
-        if (line.stream() == HostEvent.Stream.STDOUT) {
-            if (inCrashBanner) {
-                return;
-            }
-            if (line.line().startsWith(CRASH_BANNER)) {
-                heldHashLine = null;
-                inCrashBanner = true;
-                return;
-            }
-            if (line.line().equals("#")) {
-                releaseHashLine();
-                heldHashLine = line;
-                return;
-            }
-        }
-        releaseHashLine();
-        addOutput(line);
-    }
-
-    private void releaseHashLine() {
-        if (heldHashLine != null) {
-            var held = heldHashLine;
-            heldHashLine = null;
-            addOutput(held);
         }
     }
 

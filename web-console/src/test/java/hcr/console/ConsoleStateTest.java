@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hcr.compiler.BuildReport;
+import hcr.loader.CrashBannerLines;
 import hcr.loader.HostEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,7 +190,7 @@ class ConsoleStateTest {
     @Test
     void theHostJvmsCrashBannerIsNotShownAsTheProgramsOutput() {
         var state = new ConsoleState(dir, dir.resolve(".hcr"));
-        for (var line : List.of("tick 1", "#", "tick 2", "#", "#", ConsoleState.CRASH_BANNER, "#",
+        for (var line : List.of("tick 1", "#", "tick 2", "#", "#", CrashBannerLines.MARKER, "#",
                 "#  SIGSEGV (0xb) at pc=0x00007f0e5c0d1119, pid=4242, tid=4243", "#", "# Problematic frame:",
                 "# C  [libprobe.g2.so+0x1119]  hcr.probe_read+0x20", "#")) {
             state.hostEvent(stdout(line));
