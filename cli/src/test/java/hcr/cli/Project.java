@@ -4,8 +4,8 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import hcr.testsupport.RequiredTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -94,11 +94,7 @@ record Project(String fixture, Path dir) {
      * {@code name~}, writes a new one and keeps the backup.
      */
     void editWithVim(String name, String pattern, String replacement) {
-        var vimInstalled = Files.isExecutable(Path.of("/usr/bin/vim"));
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue(vimInstalled, "vim is required under CI (run-tests installs it)");
-        }
-        assumeTrue(vimInstalled, "vim is not installed");
+        RequiredTool.requireExecutable(Path.of("/usr/bin/vim"), "vim");
         Hcr.toolOk(dir, "/usr/bin/vim", "-u", "NONE", "-i", "NONE", "-N", "-Es",
                 "-c", "set backup writebackup backupskip= backupcopy=auto",
                 "-c", "%s/" + pattern + "/" + replacement + "/", "-c", "wq", name);

@@ -3,8 +3,8 @@ package hcr.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import hcr.testsupport.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ class TerminalIT {
      */
     @Test
     void compileErrorsAreColouredWhenStderrIsATerminalOnly() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script (util-linux) is not installed");
+        RequiredTool.requireExecutable(Path.of("/usr/bin/script"), "script (Debian's bsdutils)");
         var intoFile = Project.copy("demo", Files.createDirectories(temp.resolve("a")));
         intoFile.apply("broken");
         var log = temp.resolve("stderr.log");

@@ -3,8 +3,8 @@ package hcr.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import hcr.testsupport.RequiredTool;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -34,8 +34,8 @@ class FixturesTest {
     @TestFactory
     Stream<DynamicTest> everyFixtureAndVariantRunsAsPublished() throws IOException {
         var property = System.getProperty("hcr.fixtures");
-        assumeTrue(property != null && Files.isRegularFile(Path.of(property, "expected.txt")),
-                "no test-fixtures (-Dhcr.fixtures)");
+        RequiredTool.require(property != null && Files.isRegularFile(Path.of(property, "expected.txt")),
+                "the test fixtures (-Dhcr.fixtures, which Maven sets)");
         var fixtures = Path.of(property);
         var expected = expectations(fixtures.resolve("expected.txt"));
         var loadCheck = new LoadCheck(dir.resolve("driver"));

@@ -3,7 +3,6 @@ package hcr.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +39,8 @@ class ReleaseBuildTest {
     @Test
     void theProgramApiCompilesToNothing() throws Exception {
         var header = ProgramHeader.class.getClassLoader().getResourceAsStream(ProgramHeader.RESOURCE);
-        assumeTrue(header != null && new String(header.readAllBytes()).contains("hcr_reload_point"),
-                "the hcr-native jar on the class path carries no hcr.h API yet");
+        assertTrue(header != null && new String(header.readAllBytes()).contains("hcr_reload_point"),
+                "the hcr-native jar on the class path carries hcr.h with the program API");
         var project = new ProjectFiles(dir).write("main.c", "#include <stdio.h>\n#include <hcr.h>\n"
                 + "int main(void) { hcr_reload_point(); printf(\"%d\\n\", hcrReloadNeeded()); return 0; }\n");
 

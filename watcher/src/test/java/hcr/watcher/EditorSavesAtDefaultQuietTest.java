@@ -4,8 +4,8 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import hcr.testsupport.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +78,7 @@ class EditorSavesAtDefaultQuietTest {
 
     @Test
     void realVimSaves() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/vim")) || "true".equals(System.getenv("CI")),
-                "vim is not installed");
+        RequiredTool.requireExecutable(Path.of("/usr/bin/vim"), "vim");
         for (int i = 1; i <= SAVES; i++) {
             var vim = new ProcessBuilder(
                     "/usr/bin/vim", "-u", "NONE", "-i", "NONE", "-N", "-Es",

@@ -1,5 +1,6 @@
 package hcr.watcher;
 
+import hcr.testsupport.RequiredTool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Saves the way editors and tools really do them: through temp files, backups and renames. Each
@@ -79,11 +79,7 @@ class EditorSavesTest {
 
     @Test
     void realVimSave() throws Exception {
-        var vimInstalled = Files.isExecutable(Path.of("/usr/bin/vim"));
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue(vimInstalled, "vim is required under CI (run-tests installs it)");
-        }
-        assumeTrue(vimInstalled, "vim is not installed");
+        RequiredTool.requireExecutable(Path.of("/usr/bin/vim"), "vim");
         // with 'backupcopy' auto vim saves by: probing with 4913, renaming x.c to x.c~, writing a
         // new x.c; 'backup' keeps x.c~ afterwards; a .x.c.swp lives alongside while editing.
         // 'backupskip' is cleared because by default it skips the backup for files under /tmp.

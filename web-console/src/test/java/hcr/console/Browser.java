@@ -2,12 +2,12 @@ package hcr.console;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import hcr.testsupport.RequiredTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -34,14 +34,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            var why = "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
+        RequiredTool.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
         var profile = Files.createTempDirectory("hcr-chromium-");
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());

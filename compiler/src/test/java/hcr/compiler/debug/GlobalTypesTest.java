@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import hcr.testsupport.RequiredTool;
 import hcr.compiler.BuildConfig;
 import hcr.compiler.BuildListener;
 import hcr.compiler.BuildReport;
@@ -194,7 +194,7 @@ class GlobalTypesTest {
 
     private Path fixture(String name) throws IOException {
         var property = System.getProperty("hcr.fixtures");
-        assumeTrue(property != null, "no test-fixtures (-Dhcr.fixtures)");
+        RequiredTool.require(property != null, "the test fixtures (-Dhcr.fixtures, which Maven sets)");
         var from = Path.of(property, name);
         var to = temp.resolve(name);
         Files.createDirectories(to);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hcr.testsupport.RequiredTool;
 import hcr.compiler.elf.Gcc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import net.fornwall.jelf.ElfFile;
 import net.fornwall.jelf.ElfSymbol;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +79,7 @@ class StubLibraryTest {
     @Test
     void theAarch64AssemblyAssemblesWithARealAarch64Assembler() throws IOException {
         var mc = Path.of("/usr/bin/llvm-mc");
-        Assumptions.assumeTrue(Files.isExecutable(mc), "llvm-mc is not installed");
+        RequiredTool.requireExecutable(mc, "llvm-mc, an aarch64 assembler (Debian's llvm)");
         var s = Files.writeString(dir.resolve("stubs.s"), StubLibrary.assembly(Arch.AARCH64, STEP_AND_FRESH));
         var o = dir.resolve("stubs.o");
 

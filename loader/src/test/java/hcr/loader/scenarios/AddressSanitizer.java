@@ -1,5 +1,6 @@
 package hcr.loader.scenarios;
 
+import hcr.testsupport.RequiredTool;
 import hcr.compiler.BuildConfig;
 import hcr.loader.HostOptions;
 import java.io.IOException;
