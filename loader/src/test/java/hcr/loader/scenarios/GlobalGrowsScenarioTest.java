@@ -83,11 +83,12 @@ class GlobalGrowsScenarioTest {
         var asan = AddressSanitizer.require();
         try (var project = FixtureProject.copy("b08-global-grows", temp, asan::configure)) {
             var first = project.publish();
+            // stop the compiler first: it saves its state in the background, and closing waits for that
+            project.restartBuilder();
             // make the compiler believe ring always had 256 bytes: it then keeps the link name hcr.ring
             // for the grown array, and the new code binds to the old 16 bytes
             editLinkNames(project, first.number(), text -> text.replace("live object ring hcr.ring 16\n",
                     "live object ring hcr.ring 256\n"));
-            project.restartBuilder();
             try (var program = RunningProgram.start(asan.configure(project.hostOptions("10")), first.number())) {
                 assertSanitized(program);
                 program.await(LINE, GlobalGrowsScenarioTest::four, 2);
