@@ -3,15 +3,12 @@ package hcr.cli;
 import hcr.console.ConsoleOptions;
 import hcr.watcher.WatchOptions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** {@code hcr dev <dir> [-- args]}: watch, rebuild and reload until Ctrl-C. */
+/** {@code hcr dev [<dir>] [-- args]}: watch, rebuild and reload until Ctrl-C. */
 @Command(name = "dev", description = "Build, run and keep reloading the program as its sources change.")
 final class DevCommand implements Callable<Integer> {
 
@@ -31,15 +28,12 @@ final class DevCommand implements Callable<Integer> {
             description = "How long the sources must stay quiet before a rebuild. Default: ${DEFAULT-VALUE}.")
     long quietMillis;
 
-    @Parameters(index = "1..*", paramLabel = "args", description = "Arguments for the program (after --).")
-    List<String> programArgs = new ArrayList<>();
-
     @Override
     public Integer call() throws InterruptedException {
         var terminal = Terminal.standard();
         try {
             var options = WatchOptions.defaults().withQuietPeriod(Duration.ofMillis(quietMillis));
-            var session = new DevSession(project.config(), programArgs, terminal, options, new ConsoleOptions(host, port));
+            var session = new DevSession(project.config(), project.programArgs(), terminal, options, new ConsoleOptions(host, port));
             Runtime.getRuntime().addShutdownHook(new Thread(session::close, "hcr-shutdown"));
             return session.run();
         } catch (ProjectOptions.UsageError | IllegalArgumentException e) {

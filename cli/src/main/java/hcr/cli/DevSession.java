@@ -50,10 +50,9 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
         this.terminal = terminal;
         this.console = new ConsoleState(config);
         this.consoleOptions = consoleOptions;
-        var hostOptions = HostOptions.of(config.buildDir())
-                .withArgs(programArgs.toArray(String[]::new))
+        var hostOptions = ProjectOptions.launch(HostOptions.of(config.buildDir())
                 .withOutput(HostOptions.OutputMode.INHERIT_AND_CAPTURE)
-                .withInput(HostOptions.InputMode.INHERIT);
+                .withInput(HostOptions.InputMode.INHERIT), ProjectOptions.model(config), programArgs);
         this.loop = new DevLoop(config, watchOptions, hostOptions, console.listener(terminal), this);
         this.commands = new ConsoleCommands(loop);
     }

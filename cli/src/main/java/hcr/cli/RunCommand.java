@@ -6,12 +6,9 @@ import hcr.loader.HostEvent;
 import hcr.loader.HostOptions;
 import hcr.loader.ProgramHost;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code hcr run <dir> [-- args]}: build and run once. The program still reloads when a new
@@ -22,9 +19,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ProjectOptions project;
-
-    @Parameters(index = "1..*", paramLabel = "args", description = "Arguments for the program (after --).")
-    List<String> programArgs = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -37,10 +31,10 @@ final class RunCommand implements Callable<Integer> {
                     return BuildOutcome.failed(terminal, failed);
                 }
             }
-            var options = HostOptions.of(config.buildDir())
-                    .withArgs(programArgs.toArray(String[]::new))
+            var base = HostOptions.of(config.buildDir())
                     .withOutput(HostOptions.OutputMode.INHERIT_AND_CAPTURE)
                     .withInput(HostOptions.InputMode.INHERIT);
+            var options = ProjectOptions.launch(base, ProjectOptions.model(config), project.programArgs());
             try (var host = ProgramHost.start(options)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "hcr-shutdown"));
                 var ending = host.awaitEnding(Duration.ofDays(365));

@@ -3,6 +3,7 @@ package hcr.compiler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import hcr.project.ProgramModel;
 
 /**
  * What a build needs to know about the project and the toolchain.
@@ -58,6 +59,16 @@ public record BuildConfig(Path projectDir, Path buildDir, String cc, List<String
 
     public BuildConfig withJobs(int count) {
         return new BuildConfig(projectDir, buildDir, cc, cflags, libraries, count);
+    }
+
+    /**
+     * This configuration for {@code model}: its compiler, when it names one, instead of the
+     * default, and its link inputs after the ones given here.
+     */
+    public BuildConfig forModel(ProgramModel model) {
+        var libs = new java.util.ArrayList<>(libraries);
+        libs.addAll(model.linkInputs());
+        return new BuildConfig(projectDir, buildDir, model.cc().orElse(cc), cflags, libs, jobs);
     }
 
     /** The compiler command split into words, as it is run. */

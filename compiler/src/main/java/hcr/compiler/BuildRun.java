@@ -186,7 +186,7 @@ final class BuildRun {
         try {
             for (var module : project.modules()) {
                 var before = previous.modules().get(module.id());
-                var key = tools.keys().key(module.source(), before == null ? List.of() : before.headers(), seen);
+                var key = tools.keys().key(module, before == null ? List.of() : before.headers(), seen);
                 if (key == null) {
                     continue; // deleted since the scan: the next build sees it removed
                 }
@@ -242,7 +242,7 @@ final class BuildRun {
                 var r = p.previous();
                 live.add(new LiveModule(p.module(), r, r.key(), r.object(), r.objectHash(), r.headers(), false));
             } else {
-                var key = tools.keys().key(p.module().source(), c.headers(), seen);
+                var key = tools.keys().key(p.module(), c.headers(), seen);
                 var objectHash = FileDigests.sha256(Files.readAllBytes(c.object()));
                 live.add(new LiveModule(p.module(), p.previous(), key == null ? p.key() : key,
                         c.object().getFileName().toString(), objectHash, c.headers(), true));
@@ -258,7 +258,8 @@ final class BuildRun {
         long began = System.nanoTime();
         ModuleCompiler.Compiled compiled = null;
         try {
-            compiled = tools.compiler().compile(module, object, objDir.resolve(module.stem() + ".d"));
+            compiled = tools.compiler().compile(module, object, objDir.resolve(module.stem() + ".d"),
+                    pending.previous() == null ? List.of() : pending.previous().headers());
         } finally {
             listener.moduleCompiled(module.id(), (System.nanoTime() - began) / 1000, compiled != null && compiled.ok());
         }
@@ -276,7 +277,7 @@ final class BuildRun {
         var output = new StringBuilder();
         var problems = new ArrayList<String>();
         for (var c : failed) {
-            var found = Diagnostics.parse(c.output(), config.projectDir(), c.module().source());
+            var found = Diagnostics.parse(c.output(), c.module().directory(), c.module().source());
             diagnostics.addAll(found);
             output.append(c.output());
             if (found.stream().noneMatch(Diagnostic::isError)) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import hcr.project.ModelException;
+import hcr.project.ProgramModels;
 
 /**
  * Builds a project incrementally into published generations. One Builder serves one build
@@ -21,7 +23,10 @@ public final class Builder implements AutoCloseable {
     static final int GENERATIONS_KEPT = 20;
 
     private final BuildConfig config;
+    private final ProgramModels models;
     private final BuildListener listener;
+    /** {@link #config} for the program as last described (its compiler and link inputs). */
+    private BuildConfig effective;
     private final FileDigests digests = new FileDigests();
     private final SymbolCache symbols = new SymbolCache();
     private final Workers workers;
@@ -37,6 +42,7 @@ public final class Builder implements AutoCloseable {
 
     public Builder(BuildConfig config, BuildListener listener) {
         this.config = config;
+        this.models = new ProgramModels(config.projectDir(), config.buildDir());
         this.listener = listener;
         this.workers = new Workers(config.jobs());
         this.store = new GenerationStore(config.generationsDir());
@@ -56,18 +62,21 @@ public final class Builder implements AutoCloseable {
             forget(); // the last saved state, which never names the unsaved generation
         }
         try {
-            var project = Project.scan(config.projectDir(), config.buildDir());
-            prepare(project);
+            var model = models.load();
+            var project = Project.of(model, config.buildDir());
+            prepare(config.forModel(model));
             if (compileAll) {
                 state = state.forgettingKeys();
                 compileAll = false;
             }
-            var run = new BuildRun(config, tools, symbols, workers, listener, store, stateFile, cleanup,
+            var run = new BuildRun(effective, tools, symbols, workers, listener, store, stateFile, cleanup,
                     renameDigests, started);
             var result = run.run(project, state, names);
             state = result.state();
             return result.report();
         } catch (ProjectException e) {
+            return BuildReport.Failed.problem(e.getMessage());
+        } catch (ModelException e) {
             return BuildReport.Failed.problem(e.getMessage());
         } catch (BuildFailure e) {
             return e.report();
@@ -102,16 +111,18 @@ public final class Builder implements AutoCloseable {
         }
     }
 
-    private void prepare(Project project) throws IOException, ProjectException {
+    /** Sets up the tools for {@code described}; again when its compiler or link inputs changed. */
+    private void prepare(BuildConfig described) throws IOException, ProjectException {
         Files.createDirectories(config.stateDir());
         if (header == null) {
             header = new ProgramHeader(Builder.class.getClassLoader());
         }
         header.extractTo(config.includeDir());
-        if (tools == null) {
-            var identity = CompilerIdentity.probe(config.ccCommand(), config.projectDir());
-            var compiler = new ModuleCompiler(config, project.includeOptions(config.includeDir()), listener.colour());
-            tools = new Toolchain(config, identity, compiler, digests);
+        if (tools == null || !described.equals(effective)) {
+            var identity = CompilerIdentity.probe(described.ccCommand(), described.projectDir());
+            var compiler = new ModuleCompiler(described, described.includeDir(), listener.colour());
+            tools = new Toolchain(described, identity, compiler, digests);
+            effective = described;
         }
         if (state == null) {
             load();

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A module's content key: SHA-256 over the compiler's identity, the compile flags, the
+ * A module's content key: SHA-256 over the compiler's identity, the compile flags (hcr's and
+ * the module's own, and the directory it is compiled in), the
  * source's content and the content of every header its last depfile listed. Equal keys mean
  * an identical object, so a touched but unchanged file rebuilds nothing, while a changed
  * header rebuilds every module that includes it.
@@ -35,13 +36,16 @@ final class ContentKeys {
      * @param seen digests taken earlier in this build, shared by all modules; filled as files are read
      * @return the key, or {@code null} when the source itself is missing
      */
-    String key(Path source, List<Path> headers, Map<Path, String> seen) throws IOException {
-        var sourceDigest = digest(source, seen);
+    String key(SourceModule module, List<Path> headers, Map<Path, String> seen) throws IOException {
+        var sourceDigest = digest(module.source(), seen);
         if (sourceDigest == null) {
             return null;
         }
         var sha = FileDigests.newDigest();
         sha.update(toolchain);
+        var own = new StringBuilder(module.directory().toString());
+        module.flags().forEach(flag -> own.append('\0').append(flag));
+        sha.update(own.append('\n').toString().getBytes(StandardCharsets.UTF_8));
         sha.update(sourceDigest.getBytes(StandardCharsets.US_ASCII));
         for (var header : headers) {
             var digest = digest(header, seen);

@@ -10,39 +10,44 @@ import java.util.Optional;
 
 /**
  * Runs the C compiler on one module:
- * {@code cc -pipe -c -fPIC -g -O0 -DHCR=1 <includes> <cflags> -MMD -MF <dep> src -o <obj>}, in the
- * project directory so messages name files as the user knows them; for gcc, once checked, as the
- * {@code cc1 | as} pipeline the driver would run ({@link DirectCompile}), without the driver. gcc's default semantic
- * interposition and default visibility stay: the reload mechanism needs every reference to
- * a global to go through the dynamic linker. When the project's flags raise the optimisation
- * level, {@code -fno-toplevel-reorder} is added, so hcr.h's hook descriptors stay in source
- * order (the runtime runs a module's hooks in offset order).
+ * {@code cc -pipe -c -fPIC -g -DHCR=1 <module flags> -I<hcr.h> <cflags> -MMD -MF <dep> src -o <obj>},
+ * in the module's directory so messages name files as the program's own build does. The
+ * module's flags are the program's (recorded by {@code hcr init}, from hcr.toml or a compile
+ * database), or hcr's defaults for a folder of C files ({@code -O0}, the root on the include
+ * path). For gcc, once checked, it runs as the {@code cc1 | as} pipeline the driver would run
+ * ({@link DirectCompile}), without the driver; a module that declares hidden symbols is
+ * preprocessed and rewritten first ({@link VisibilityRewrite}). gcc's default semantic
+ * interposition and default visibility stay: the reload mechanism needs every reference to a
+ * global to go through the dynamic linker. When the flags optimise, {@code -fno-toplevel-reorder}
+ * is added, so hcr.h's hook descriptors stay in source order (the runtime runs a module's hooks
+ * in offset order).
  */
 final class ModuleCompiler {
     /** {@code HCR_COMPILE=cc} in the environment (or {@code -Dhcr.compile=cc}): every module is compiled through the driver. */
     static final boolean DRIVER_ONLY = "cc".equals(System.getProperty("hcr.compile", System.getenv("HCR_COMPILE")));
 
+    private static final List<String> RELOADING = List.of("-c", "-fPIC", "-g", "-DHCR=1");
+
     private final List<String> cc;
-    private final List<String> flags;
+    private final List<String> after;
     private final boolean colour;
-    private final Path projectDir;
     private final Path stateDir;
+    private final VisibilityRewrite visibility = new VisibilityRewrite();
 
     /** What one compile produced. */
     record Compiled(SourceModule module, Path object, boolean ok, String output, List<Path> headers) {
     }
 
-    ModuleCompiler(BuildConfig config, List<String> includeOptions, boolean colour) {
+    /**
+     * @param hcrIncludeDir where hcr.h is, put on the include path after the module's own folders
+     */
+    ModuleCompiler(BuildConfig config, Path hcrIncludeDir, boolean colour) {
         this.cc = config.ccCommand();
-        var all = new ArrayList<>(List.of("-c", "-fPIC", "-g", "-O0", "-DHCR=1"));
-        all.addAll(includeOptions);
-        all.addAll(config.cflags());
-        if (optimises(all)) {
-            all.add("-fno-toplevel-reorder");
-        }
-        this.flags = List.copyOf(all);
+        var tail = new ArrayList<String>();
+        tail.add("-I" + hcrIncludeDir);
+        tail.addAll(config.cflags());
+        this.after = List.copyOf(tail);
         this.colour = colour;
-        this.projectDir = config.projectDir();
         this.stateDir = config.stateDir();
     }
 
@@ -57,22 +62,66 @@ final class ModuleCompiler {
         return !level.equals("-O0");
     }
 
-    /** The flags that shape the object, for the content key. */
+    /** The flags shared by every module that shape the object, for the content key. */
     List<String> flags() {
-        return flags;
+        var all = new ArrayList<>(RELOADING);
+        all.addAll(after);
+        return all;
     }
 
-    Compiled compile(SourceModule module, Path object, Path depFile) throws IOException {
+    /** Every flag {@code module} is compiled with, in order. */
+    List<String> flags(SourceModule module) {
+        var all = new ArrayList<>(RELOADING);
+        all.addAll(module.flags());
+        all.addAll(after);
+        if (optimises(all)) {
+            all.add("-fno-toplevel-reorder");
+        }
+        return all;
+    }
+
+    /**
+     * @param knownHeaders the project headers the module's last compile included (empty the first time)
+     */
+    Compiled compile(SourceModule module, Path object, Path depFile, List<Path> knownHeaders) throws IOException {
         var base = new ArrayList<>(cc);
-        base.addAll(flags);
+        base.addAll(flags(module));
         if (colour) {
             base.add("-fdiagnostics-color=always");
         }
+        var source = module.sourceArgument();
+        var directory = module.directory();
+        boolean rewrite = visibility.needed(module.source(), knownHeaders);
+        var result = rewrite ? rewritten(base, module, object, depFile) : plain(base, source, object, depFile, directory);
+        if (!result.ok()) {
+            Files.deleteIfExists(object);
+            return new Compiled(module, object, false, result.output(), List.of());
+        }
+        var headers = DepFile.prerequisites(Files.readString(depFile, StandardCharsets.UTF_8), directory, module.source());
+        if (!rewrite && knownHeaders.isEmpty() && visibility.needed(module.source(), headers)) {
+            // first compile: only now are its headers known, and one of them hides symbols
+            result = rewritten(base, module, object, depFile);
+            if (!result.ok()) {
+                Files.deleteIfExists(object);
+                return new Compiled(module, object, false, result.output(), List.of());
+            }
+        }
+        return new Compiled(module, object, true, result.output(), headers);
+    }
+
+    private Subprocess.Result rewritten(List<String> base, SourceModule module, Path object, Path depFile)
+            throws IOException {
+        var preprocessed = stateDir.resolve("obj").resolve(module.stem() + ".i");
+        return visibility.compile(base, module.sourceArgument(), object, depFile, preprocessed, module.directory());
+    }
+
+    private Subprocess.Result plain(List<String> base, String source, Path object, Path depFile, Path directory)
+            throws IOException {
         var direct = DRIVER_ONLY || cc.size() != 1 ? Optional.<DirectCompile>empty()
-                : DirectCompile.of(base, projectDir, stateDir);
+                : DirectCompile.of(base, directory, stateDir);
         Subprocess.Result result = null;
         if (direct.isPresent()) {
-            result = direct.get().run(module.sourceName(), object, depFile, projectDir);
+            result = direct.get().run(source, object, depFile, directory);
             if (result == null) {
                 DirectCompile.forget(base);
             }
@@ -80,15 +129,9 @@ final class ModuleCompiler {
         if (result == null) {
             var command = new ArrayList<>(base);
             command.add(1, "-pipe"); // the assembler reads the compiler's output as it comes: no temporary file
-            command.addAll(List.of("-MMD", "-MF", depFile.toString(), module.sourceName(), "-o", object.toString()));
-            result = Subprocess.run(command, projectDir);
+            command.addAll(List.of("-MMD", "-MF", depFile.toString(), source, "-o", object.toString()));
+            result = Subprocess.run(command, directory);
         }
-        if (!result.ok()) {
-            Files.deleteIfExists(object);
-            return new Compiled(module, object, false, result.output(), List.of());
-        }
-        var headers = DepFile.prerequisites(Files.readString(depFile, StandardCharsets.UTF_8), projectDir,
-                module.source());
-        return new Compiled(module, object, true, result.output(), headers);
+        return result;
     }
 }

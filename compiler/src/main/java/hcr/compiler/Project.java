@@ -9,17 +9,22 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import hcr.project.ProgramModel;
 import java.util.List;
 
 /**
- * The modules of a project as found on disk right now: every {@code *.c} under the root,
- * except under the build folder, {@code .git} and directories whose name starts with a dot.
+ * The modules of a project for one build. For a bare folder, as found on disk right now: every
+ * {@code *.c} under the root, except under the build folder, {@code .git} and directories whose
+ * name starts with a dot, compiled with hcr's defaults. For a described program
+ * ({@link ProgramModel}: hcr.toml or a compile database), the model's sources with their own
+ * compile commands.
  *
  * @param root     the project directory
  * @param buildDir the build folder, never scanned
  * @param modules  sorted by id
+ * @param folder   true for a bare folder of C files (hcr's own flags)
  */
-public record Project(Path root, Path buildDir, List<SourceModule> modules) {
+public record Project(Path root, Path buildDir, List<SourceModule> modules, boolean folder) {
 
     public Project {
         modules = List.copyOf(modules);
@@ -73,12 +78,37 @@ public record Project(Path root, Path buildDir, List<SourceModule> modules) {
         }
         found.sort(Comparator.comparing(SourceModule::id));
         check(found);
-        return new Project(top, build, found);
+        return new Project(top, build, found, true);
     }
 
+    /** The modules of {@code model}; a folder model is scanned as {@link #scan} does. */
+    public static Project of(ProgramModel model, Path buildDir) throws ProjectException {
+        if (model.isFolder()) {
+            return scan(model.root(), buildDir);
+        }
+        var root = model.root();
+        var modules = new ArrayList<SourceModule>();
+        for (var source : model.modules()) {
+            if (!source.source().startsWith(root)) {
+                throw new ProjectException(source.source() + ": a module's source must be inside the project " + root);
+            }
+            var relative = root.relativize(source.source()).toString().replace('\\', '/');
+            if (!relative.endsWith(".c")) {
+                throw new ProjectException(relative + ": a module's source must be a .c file");
+            }
+            modules.add(new SourceModule(relative.substring(0, relative.length() - 2), source.source(),
+                    source.directory(), source.flags()));
+        }
+        modules.sort(Comparator.comparing(SourceModule::id));
+        check(modules);
+        return new Project(root, buildDir.toAbsolutePath().normalize(), modules, false);
+    }
+
+    /** A folder's module: compiled in the root with hcr's defaults, {@code -O0} and the root and its {@code include/} on the include path. */
     private static SourceModule moduleOf(Path root, Path file) {
         var relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-        return new SourceModule(relative.substring(0, relative.length() - 2), file);
+        return new SourceModule(relative.substring(0, relative.length() - 2), file, root,
+                List.of("-O0", "-I" + root, "-I" + root.resolve("include")));
     }
 
     private static void check(List<SourceModule> modules) throws ProjectException {
@@ -94,10 +124,5 @@ public record Project(Path root, Path buildDir, List<SourceModule> modules) {
                         + " both map to the library name lib" + module.stem() + "; rename one of them");
             }
         }
-    }
-
-    /** The {@code -I} options every compile gets: the root, {@code <root>/include}, and hcr.h's folder. */
-    public List<String> includeOptions(Path hcrIncludeDir) {
-        return List.of("-I" + root, "-I" + root.resolve("include"), "-I" + hcrIncludeDir);
     }
 }

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleCompilerTest {
     private static List<String> flags(String... cflags) {
         var config = BuildConfig.defaults(Path.of("/tmp/project")).withCflags(List.of(cflags));
-        return new ModuleCompiler(config, List.of("-I/tmp/project"), false).flags();
+        var module = new SourceModule("m", Path.of("/tmp/project/m.c"), Path.of("/tmp/project"), List.of("-O0"));
+        return new ModuleCompiler(config, Path.of("/tmp/hcr"), false).flags(module);
     }
 
     @Test
     void aDevBuildIsUnoptimisedAndNeedsNoOrderFlag() {
-        assertEquals(List.of("-c", "-fPIC", "-g", "-O0", "-DHCR=1", "-I/tmp/project"), flags());
+        assertEquals(List.of("-c", "-fPIC", "-g", "-DHCR=1", "-O0", "-I/tmp/hcr"), flags());
         assertFalse(flags("-O0", "-Wall").contains("-fno-toplevel-reorder"));
         assertFalse(flags("-O2", "-O0").contains("-fno-toplevel-reorder"), "the last -O counts");
     }

@@ -20,8 +20,9 @@ class ProjectTest {
 
         var project = Project.scan(dir, dir.resolve("out"));
 
-        assertEquals(List.of(new SourceModule("main", dir.resolve("main.c")),
-                new SourceModule("physics/body", dir.resolve("physics/body.c"))), project.modules());
+        var defaults = List.of("-O0", "-I" + dir, "-I" + dir.resolve("include"));
+        assertEquals(List.of(new SourceModule("main", dir.resolve("main.c"), dir, defaults),
+                new SourceModule("physics/body", dir.resolve("physics/body.c"), dir, defaults)), project.modules());
         assertEquals("physics__body", project.modules().get(1).stem());
         assertEquals("libphysics__body.g7.so", project.modules().get(1).library(7));
     }

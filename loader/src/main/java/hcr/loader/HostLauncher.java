@@ -95,7 +95,7 @@ final class HostLauncher {
         command.add("-XX:ErrorFile=" + options.hostDir().resolve("hs_err_pid%p.log"));
         command.addAll(options.jvmOptions());
         command.add("-cp");
-        command.add(options.classPath());
+        command.add(options.workingDir() == null ? options.classPath() : absolute(options.classPath()));
         command.add(HostMain.class.getName());
         command.addAll(List.of("--build-dir", options.buildDir().toString(), "--control", socket.toString(),
                 "--name", options.programName(), "--"));
@@ -105,11 +105,23 @@ final class HostLauncher {
                         ? ProcessBuilder.Redirect.INHERIT
                         : ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(options.environment());
+        if (options.workingDir() != null) {
+            builder.directory(options.workingDir().toFile());
+        }
         try {
             return builder.start();
         } catch (IOException e) {
             throw new IOException("cannot run " + options.javaExecutable() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A class path whose entries stay valid from another working directory. */
+    private static String absolute(String classPath) {
+        var entries = new ArrayList<String>();
+        for (var entry : classPath.split(File.pathSeparator)) {
+            entries.add(entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     private Thread pump(Process process, HostEvent.Stream stream, Consumer<HostEvent> feed) {

@@ -21,10 +21,11 @@ import java.util.Map;
  * @param jvmOptions extra host JVM options, after the defaults of {@link ProgramHost}
  * @param environment variables added to the program's environment
  * @param connectTimeout how long the host JVM may take to come up and connect
+ * @param workingDir where the program runs; null for this process's working directory
  */
 public record HostOptions(Path buildDir, List<String> programArgs, String programName, OutputMode output,
                           InputMode input, Path javaExecutable, String classPath, List<String> jvmOptions,
-                          Map<String, String> environment, Duration connectTimeout) {
+                          Map<String, String> environment, Duration connectTimeout, Path workingDir) {
 
     /** What happens to the program's output; every line is delivered as an event in both modes. */
     public enum OutputMode {
@@ -53,54 +54,59 @@ public record HostOptions(Path buildDir, List<String> programArgs, String progra
     public static HostOptions of(Path buildDir) {
         return new HostOptions(buildDir, List.of(), HostArguments.defaultProgramName(buildDir), OutputMode.CAPTURE,
                 InputMode.CLOSED, Path.of(System.getProperty("java.home"), "bin", "java"),
-                System.getProperty("java.class.path"), List.of(), Map.of(), Duration.ofSeconds(60));
+                System.getProperty("java.class.path"), List.of(), Map.of(), Duration.ofSeconds(60), null);
     }
 
     public HostOptions withArgs(String... args) {
         return new HostOptions(buildDir, List.of(args), programName, output, input, javaExecutable, classPath,
-                jvmOptions, environment, connectTimeout);
+                jvmOptions, environment, connectTimeout, workingDir);
     }
 
     public HostOptions withProgramName(String name) {
         return new HostOptions(buildDir, programArgs, name, output, input, javaExecutable, classPath,
-                jvmOptions, environment, connectTimeout);
+                jvmOptions, environment, connectTimeout, workingDir);
     }
 
     public HostOptions withOutput(OutputMode mode) {
         return new HostOptions(buildDir, programArgs, programName, mode, input, javaExecutable, classPath,
-                jvmOptions, environment, connectTimeout);
+                jvmOptions, environment, connectTimeout, workingDir);
     }
 
     public HostOptions withInput(InputMode mode) {
         return new HostOptions(buildDir, programArgs, programName, output, mode, javaExecutable, classPath,
-                jvmOptions, environment, connectTimeout);
+                jvmOptions, environment, connectTimeout, workingDir);
     }
 
     public HostOptions withJava(Path executable) {
         return new HostOptions(buildDir, programArgs, programName, output, input, executable, classPath,
-                jvmOptions, environment, connectTimeout);
+                jvmOptions, environment, connectTimeout, workingDir);
     }
 
     public HostOptions withClassPath(String path) {
         return new HostOptions(buildDir, programArgs, programName, output, input, javaExecutable, path,
-                jvmOptions, environment, connectTimeout);
+                jvmOptions, environment, connectTimeout, workingDir);
     }
 
     public HostOptions withJvmOptions(String... options) {
         return new HostOptions(buildDir, programArgs, programName, output, input, javaExecutable, classPath,
-                List.of(options), environment, connectTimeout);
+                List.of(options), environment, connectTimeout, workingDir);
     }
 
     public HostOptions withEnvironment(String name, String value) {
         var variables = new LinkedHashMap<>(environment);
         variables.put(name, value);
         return new HostOptions(buildDir, programArgs, programName, output, input, javaExecutable, classPath,
-                jvmOptions, variables, connectTimeout);
+                jvmOptions, variables, connectTimeout, workingDir);
     }
 
     public HostOptions withConnectTimeout(Duration timeout) {
         return new HostOptions(buildDir, programArgs, programName, output, input, javaExecutable, classPath,
-                jvmOptions, environment, timeout);
+                jvmOptions, environment, timeout, workingDir);
+    }
+
+    public HostOptions withWorkingDir(Path dir) {
+        return new HostOptions(buildDir, programArgs, programName, output, input, javaExecutable, classPath,
+                jvmOptions, environment, connectTimeout, dir == null ? null : dir.toAbsolutePath().normalize());
     }
 
     /** The host's own files: fatal error logs of crashed hosts. */

@@ -29,7 +29,10 @@ final class ModelResolver {
     private final Path buildDir;
     private final List<DroppedFlag> dropped = new ArrayList<>();
 
-    ModelResolver(HcrToml.Parsed parsed, Path buildDir) {
+    private final PkgConfig pkgConfig;
+
+    ModelResolver(HcrToml.Parsed parsed, Path buildDir, PkgConfig pkgConfig) {
+        this.pkgConfig = pkgConfig;
         this.parsed = parsed;
         this.file = parsed.project();
         this.root = parsed.file().toAbsolutePath().getParent().normalize();
@@ -39,7 +42,7 @@ final class ModelResolver {
     ProgramModel resolve() throws ModelException {
         PkgConfig.Flags packages;
         try {
-            packages = PkgConfig.of(file.pkgConfig());
+            packages = pkgConfig.of(file.pkgConfig());
         } catch (IllegalStateException e) {
             throw parsed.error("/build/pkg_config", "[build] pkg_config: " + e.getMessage());
         }

@@ -5,14 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Asks {@code pkg-config} for packages' compile flags and libraries. */
+/**
+ * Asks {@code pkg-config} for packages' compile flags and libraries. Answers are remembered for
+ * the life of the instance: a dev server asks once, not on every build.
+ */
 final class PkgConfig {
+    private final java.util.Map<List<String>, Flags> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What pkg-config gave for a set of packages. */
     record Flags(List<String> cflags, List<String> libs) {
-    }
-
-    private PkgConfig() {
     }
 
     /**
@@ -20,16 +21,22 @@ final class PkgConfig {
      *
      * @throws IllegalStateException with a one-line reason: pkg-config missing, or a package not installed
      */
-    static Flags of(List<String> packages) {
+    Flags of(List<String> packages) {
         if (packages.isEmpty()) {
             return new Flags(List.of(), List.of());
+        }
+        var cached = known.get(packages);
+        if (cached != null) {
+            return cached;
         }
         for (var name : packages) {
             run(List.of("--exists", "--print-errors", name), name);
         }
         var cflags = run(prepend("--cflags", packages), null);
         var libs = run(prepend("--libs", packages), null);
-        return new Flags(ShellWords.split(cflags), ShellWords.split(libs));
+        var flags = new Flags(ShellWords.split(cflags), ShellWords.split(libs));
+        known.put(List.copyOf(packages), flags);
+        return flags;
     }
 
     private static List<String> prepend(String option, List<String> packages) {

@@ -10,10 +10,24 @@ import java.util.Optional;
 /**
  * Finds what describes the program in a project directory and reads it: {@code hcr.toml} when
  * there is one; otherwise a {@code compile_commands.json} at the root or under {@code build/};
- * otherwise the folder itself (every {@code .c} file a module, as hcr always did).
+ * otherwise the folder itself (every {@code .c} file a module, as hcr always did). One instance
+ * serves a dev server: it reads the description again on every {@link #load()} (globs see new
+ * files, an edited hcr.toml is picked up) and remembers only what pkg-config said.
  */
 public final class ProgramModels {
-    private ProgramModels() {
+    private final Path root;
+    private final Path buildDir;
+    private final PkgConfig pkgConfig = new PkgConfig();
+
+    /** @param buildDir hcr's build folder (never searched for sources) */
+    public ProgramModels(Path root, Path buildDir) {
+        this.root = root.toAbsolutePath().normalize();
+        this.buildDir = buildDir.toAbsolutePath().normalize();
+    }
+
+    /** The program as described now. */
+    public ProgramModel load() throws ModelException {
+        return load(root, buildDir, pkgConfig);
     }
 
     /** The files whose presence or change makes {@link #load} answer differently. */
@@ -29,13 +43,17 @@ public final class ProgramModels {
      * @param buildDir hcr's build folder (never searched for sources)
      */
     public static ProgramModel load(Path root, Path buildDir) throws ModelException {
+        return load(root, buildDir, new PkgConfig());
+    }
+
+    private static ProgramModel load(Path root, Path buildDir, PkgConfig pkgConfig) throws ModelException {
         var top = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(top)) {
             throw new ModelException("project directory " + top + " does not exist or is not a directory");
         }
         var toml = top.resolve(HcrToml.FILE_NAME);
         if (Files.exists(toml)) {
-            return new ModelResolver(HcrToml.readParsed(toml), buildDir).resolve();
+            return new ModelResolver(HcrToml.readParsed(toml), buildDir, pkgConfig).resolve();
         }
         for (var database : candidates(top).subList(1, 3)) {
             if (Files.isRegularFile(database)) {

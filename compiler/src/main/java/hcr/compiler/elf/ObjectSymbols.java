@@ -145,7 +145,9 @@ public final class ObjectSymbols {
         if (section == SHN_ABS || section >= SHN_LORESERVE || kind != SymbolKind.OBJECT) {
             return false;
         }
-        return (file.getSection(section).header.sh_flags & ElfSectionHeader.FLAG_WRITE) != 0;
+        var header = file.getSection(section).header;
+        // .data.rel.ro: const data with relocations, writable only until RELRO protects it after load
+        return (header.sh_flags & ElfSectionHeader.FLAG_WRITE) != 0 && !header.getName().startsWith(".data.rel.ro");
     }
 
     /** The file these symbols were read from. */
