@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The loop behind {@code hcr dev}, {@code hcr smoke} and {@code hcr bench}: the watcher
- * delivers change sets; a change to a {@code .c} or {@code .h} file queues one build on the
+ * delivers change sets; a change to a {@code .c} or {@code .h} file, hcr.toml or a compile
+ * database queues one build on the
  * single build thread (changes arriving meanwhile join it); a published generation, or an
  * up-to-date build, is sent to the running program with {@link ProgramHost#requestReload()},
  * or starts the program when none runs (the first build, and after a crash or an exit).
@@ -110,9 +111,10 @@ public final class DevLoop implements AutoCloseable {
         }
     }
 
+    /** A C source or header, or what describes the program (hcr.toml, a compile database): a build reads it again. */
     private static boolean isSource(Path file) {
         var name = file.getFileName().toString();
-        return name.endsWith(".c") || name.endsWith(".h");
+        return name.endsWith(".c") || name.endsWith(".h") || name.equals("hcr.toml") || name.equals("compile_commands.json");
     }
 
     /** Queues a build that compiles every module again; it reloads what came out different. */

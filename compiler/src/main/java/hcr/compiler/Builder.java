@@ -34,6 +34,7 @@ public final class Builder implements AutoCloseable {
     private final BuildStateFile stateFile;
     private final Cleanup cleanup;
     private final RenameDigests renameDigests = new RenameDigests();
+    private final ForeignArchives archives;
     private ProgramHeader header;
     private Toolchain tools;
     private BuildState state;
@@ -48,6 +49,7 @@ public final class Builder implements AutoCloseable {
         this.store = new GenerationStore(config.generationsDir());
         this.stateFile = new BuildStateFile(config.stateDir().resolve("build-state"));
         this.cleanup = new Cleanup(workers);
+        this.archives = new ForeignArchives(config.stateDir().resolve("archives"), digests);
     }
 
     public BuildConfig config() {
@@ -64,7 +66,7 @@ public final class Builder implements AutoCloseable {
         try {
             var model = models.load();
             var project = Project.of(model, config.buildDir());
-            prepare(config.forModel(model));
+            prepare(archives.link(config.forModel(model)));
             if (compileAll) {
                 state = state.forgettingKeys();
                 compileAll = false;

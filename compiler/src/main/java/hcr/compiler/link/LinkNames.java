@@ -102,7 +102,8 @@ public final class LinkNames {
             for (var reference : symbols.requiredUndefined()) {
                 if (!linkNames.containsKey(reference) && !system.defines(reference)) {
                     problems.add(new LinkProblem(id, reference,
-                            "module '" + id + "': undefined reference to '" + reference + "'"));
+                            "module '" + id + "': undefined reference to '" + reference
+                                    + "' — is a library missing from hcr.toml's link inputs?"));
                 }
             }
         });

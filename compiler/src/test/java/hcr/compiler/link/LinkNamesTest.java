@@ -167,7 +167,7 @@ class LinkNamesTest {
                 "main", "int step(void); int main(void) { return step(); }\n")), host);
 
         assertFalse(plan.ok());
-        assertEquals(List.of(new LinkProblem("sim", "foo", "module 'sim': undefined reference to 'foo'")),
+        assertEquals(List.of(new LinkProblem("sim", "foo", "module 'sim': undefined reference to 'foo' — is a library missing from hcr.toml's link inputs?")),
                 plan.problems());
     }
 
