@@ -1,0 +1,25 @@
+-- the string library: format, patterns, gsub, pack/unpack, utf8, byte/char, rep, reverse
+print(string.format("%5d|%-5d|%05.1f|%x|%X|%o|%e|%g|%a", 42, 42, 3.14159, 255, 255, 8, 12345.678, 0.0001, 1.0))
+print(string.format("%s %q %c%c%c %%", "str", 1/3, 76, 117, 97))
+print(("hello world from lua"):gsub("(%w+)", "<%1>"))
+print(("key=value, other=thing"):match("(%w+)=(%w+)"))
+for k, v in string.gmatch("a=1, b=2, c=3", "(%w+)=(%w+)") do io.write(k, v, ";") end
+print()
+print(("  trim me  "):match("^%s*(.-)%s*$"), ("x"):rep(5, "-"), ("abc"):reverse(), ("MiXeD"):lower(), ("MiXeD"):upper())
+print(string.find("the quick brown fox", "quick"), string.find("a.b.c", ".", 1, true), string.find("abc", "(b)(c)"))
+print(("%d items"):format(3), #"length", ("abc"):byte(1, -1))
+print(string.char(72, 105), ("hello"):sub(2, -2), ("hello"):sub(-3))
+print(("one two  three"):gsub("%s+", " "))
+print(("CamelCaseString"):gsub("(%u)", function(c) return "_" .. c:lower() end))
+print(("$name is $age"):gsub("%$(%w+)", {name = "Lua", age = "30"}))
+local packed = string.pack("<i4 d s1 z", -7, 2.5, "hi", "zero")
+print(#packed, string.unpack("<i4 d s1 z", packed))
+print(utf8.char(72, 228, 8364, 128512), utf8.len("häll€"), utf8.codepoint("€"))
+for p, c in utf8.codes("añ€") do io.write(p, ":", c, " ") end
+print()
+print(string.format("%-10s|%10s|", "left", "right"), ("%5.2s|"):format("abc"))
+print(tostring(1e15), tostring(1e16), 0x10, 1e2, 2^31, math.maxinteger, math.mininteger, 3 / 2, 3 // 2)
+print(table.concat({1, 2, 3}, ", "), select("#", table.unpack({1, nil, 3}, 1, 3)))
+local t = {5, 2, 8, 1, 9, 3}
+table.sort(t, function(a, b) return a > b end)
+print(table.concat(t, " "), math.floor(7.5), math.ceil(7.5), math.abs(-3), math.max(1, 9, 4), math.fmod(7, 3))
