@@ -1,6 +1,7 @@
 package hcr.cli;
 
 import hcr.console.ConsoleOptions;
+import hcr.project.ModelException;
 import hcr.watcher.WatchOptions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -36,7 +37,7 @@ final class DevCommand implements Callable<Integer> {
             var session = new DevSession(project.config(), project.programArgs(), terminal, options, new ConsoleOptions(host, port));
             Runtime.getRuntime().addShutdownHook(new Thread(session::close, "hcr-shutdown"));
             return session.run();
-        } catch (ProjectOptions.UsageError | IllegalArgumentException e) {
+        } catch (ProjectOptions.UsageError | ModelException | IllegalArgumentException e) {
             terminal.say(e.getMessage());
             return 2;
         }

@@ -8,6 +8,7 @@ import hcr.console.ConsoleServer;
 import hcr.console.ConsoleState;
 import hcr.loader.HostEvent;
 import hcr.loader.HostOptions;
+import hcr.project.ModelException;
 import hcr.watcher.ChangeSet;
 import hcr.watcher.WatchOptions;
 import java.io.IOException;
@@ -45,14 +46,14 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
 
     /** @param consoleOptions where the browser console listens; null for none */
     DevSession(BuildConfig config, List<String> programArgs, Terminal terminal, WatchOptions watchOptions,
-               ConsoleOptions consoleOptions) {
+               ConsoleOptions consoleOptions) throws ModelException {
         this.config = config;
         this.terminal = terminal;
         this.console = new ConsoleState(config);
         this.consoleOptions = consoleOptions;
-        var hostOptions = ProjectOptions.launch(HostOptions.of(config.buildDir())
+        var hostOptions = ProgramLaunch.launch(HostOptions.of(config.buildDir())
                 .withOutput(HostOptions.OutputMode.INHERIT_AND_CAPTURE)
-                .withInput(HostOptions.InputMode.INHERIT), ProjectOptions.model(config), programArgs);
+                .withInput(HostOptions.InputMode.INHERIT), ProgramLaunch.model(config), programArgs);
         this.loop = new DevLoop(config, watchOptions, hostOptions, console.listener(terminal), this);
         this.commands = new ConsoleCommands(loop);
     }

@@ -1,10 +1,6 @@
 package hcr.cli;
 
 import hcr.compiler.BuildConfig;
-import hcr.loader.HostOptions;
-import hcr.project.ModelException;
-import hcr.project.ProgramModel;
-import hcr.project.ProgramModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,31 +53,6 @@ final class ProjectOptions {
         }
         var config = BuildConfig.defaults(dir);
         return buildDir == null ? config : config.withBuildDir(buildDir);
-    }
-
-    /** The program as described in the project (hcr.toml, a compile database or the folder). */
-    static ProgramModel model(BuildConfig config) {
-        try {
-            return ProgramModels.load(config.projectDir(), config.buildDir());
-        } catch (ModelException e) {
-            throw new UsageError(e.getMessage());
-        }
-    }
-
-    /**
-     * {@code options} for running the program {@code model} describes: its name, working directory
-     * and environment, and its arguments unless {@code args} (from the command line) are given.
-     */
-    static HostOptions launch(HostOptions options, ProgramModel model, List<String> args) {
-        var launched = options.withArgs((args.isEmpty() ? model.programArgs() : args).toArray(String[]::new))
-                .withWorkingDir(model.workingDir().orElse(null));
-        if (model.name().isPresent()) {
-            launched = launched.withProgramName(model.name().get());
-        }
-        for (var variable : model.environment().entrySet()) {
-            launched = launched.withEnvironment(variable.getKey(), variable.getValue());
-        }
-        return launched;
     }
 
     private boolean hasSeparator() {

@@ -5,6 +5,7 @@ import hcr.compiler.Builder;
 import hcr.loader.HostEvent;
 import hcr.loader.HostOptions;
 import hcr.loader.ProgramHost;
+import hcr.project.ModelException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
             var base = HostOptions.of(config.buildDir())
                     .withOutput(HostOptions.OutputMode.INHERIT_AND_CAPTURE)
                     .withInput(HostOptions.InputMode.INHERIT);
-            var options = ProjectOptions.launch(base, ProjectOptions.model(config), project.programArgs());
+            var options = ProgramLaunch.launch(base, ProgramLaunch.model(config), project.programArgs());
             try (var host = ProgramHost.start(options)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "hcr-shutdown"));
                 var ending = host.awaitEnding(Duration.ofDays(365));
@@ -47,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 return 130;
             }
-        } catch (ProjectOptions.UsageError e) {
+        } catch (ProjectOptions.UsageError | ModelException e) {
             terminal.say(e.getMessage());
             return 2;
         }

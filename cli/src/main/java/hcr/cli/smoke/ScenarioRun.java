@@ -2,7 +2,9 @@ package hcr.cli.smoke;
 
 import hcr.compiler.BuildConfig;
 import hcr.compiler.BuildListener;
+import hcr.cli.ProgramLaunch;
 import hcr.loader.HostOptions;
+import hcr.project.ModelException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,13 +69,14 @@ final class ScenarioRun {
             project = ProjectCopy.of(scenario.setup().project(), scenario.setup().edits(),
                     Files.createTempDirectory(workParent, "hcr-smoke-" + name + "-"));
             config = BuildConfig.defaults(project.dir());
-            options = HostOptions.of(project.buildDir()).withArgs(scenario.setup().args().toArray(String[]::new));
+            options = ProgramLaunch.launch(HostOptions.of(project.buildDir()), ProgramLaunch.model(config),
+                    scenario.setup().args());
             if (scenario.setup().sanitize()) {
                 var asan = AddressSanitizer.of(config);
                 config = asan.configure(config);
                 options = asan.configure(options);
             }
-        } catch (ScenarioError | IOException e) {
+        } catch (ScenarioError | IOException | ModelException e) {
             console.line(name + ": cannot run: " + e.getMessage());
             return new ScenarioResult(name, file, console.takeLog(), Optional.of(e.getMessage()), true, since(begin));
         }
