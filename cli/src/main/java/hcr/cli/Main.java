@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code hcr} command. */
 @Command(name = "hcr", mixinStandardHelpOptions = true, version = "hcr 0.1.0",
         description = "Hot code reloading for C programs: edit, save, and the running program has the new code.",
-        subcommands = {DevCommand.class, BuildCommand.class, RunCommand.class,
+        subcommands = {DevCommand.class, BuildCommand.class, RunCommand.class, InitCommand.class,
                 hcr.cli.smoke.SmokeCommand.class,
                 hcr.cli.bench.BenchCommand.class})
 public final class Main implements Runnable {

@@ -83,6 +83,14 @@ public final class FlagPolicy {
         return new Filtered(kept, dropped);
     }
 
+    /**
+     * Whether {@code option}, written alone, takes the next argument as its value ({@code -o FILE},
+     * {@code -I DIR}, {@code -l NAME}...): what tells a command's option values from its files.
+     */
+    public static boolean takesArgument(String option) {
+        return OUTPUT_WITH_ARGUMENT.contains(option) || WITH_ARGUMENT.contains(option);
+    }
+
     /** Why a compile flag cannot stay, or null when it can. */
     static String compileReason(String arg) {
         if (arg.equals("-fpie") || arg.equals("-fPIE") || arg.equals("-fpic") || arg.equals("-fno-pic")
