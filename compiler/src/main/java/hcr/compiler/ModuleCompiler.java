@@ -18,9 +18,10 @@ import java.util.Optional;
  * ({@link DirectCompile}), without the driver; a module that declares hidden symbols is
  * preprocessed and rewritten first ({@link VisibilityRewrite}). gcc's default semantic
  * interposition and default visibility stay: the reload mechanism needs every reference to a
- * global to go through the dynamic linker. When the flags optimise, {@code -fno-toplevel-reorder}
- * is added, so hcr.h's hook descriptors stay in source order (the runtime runs a module's hooks
- * in offset order).
+ * global to go through the dynamic linker. When the flags optimise and the module includes
+ * hcr.h, {@code -fno-toplevel-reorder} is added, so hcr.h's hook descriptors stay in source
+ * order (the runtime runs a module's hooks in offset order); other modules do without it (it
+ * costs a tenth of an optimised compile).
  */
 final class ModuleCompiler {
     /** {@code HCR_COMPILE=cc} in the environment (or {@code -Dhcr.compile=cc}): every module is compiled through the driver. */
@@ -33,6 +34,7 @@ final class ModuleCompiler {
     private final boolean colour;
     private final Path stateDir;
     private final VisibilityRewrite visibility = new VisibilityRewrite();
+    private final SourceMentions hcrHeader = new SourceMentions("hcr.h");
 
     /** What one compile produced. */
     record Compiled(SourceModule module, Path object, boolean ok, String output, List<Path> headers) {
@@ -69,44 +71,66 @@ final class ModuleCompiler {
         return all;
     }
 
-    /** Every flag {@code module} is compiled with, in order. */
-    List<String> flags(SourceModule module) {
+    /**
+     * Every flag {@code module} is compiled with, in order.
+     *
+     * @param hooks whether the module includes hcr.h (and may declare hooks)
+     */
+    List<String> flags(SourceModule module, boolean hooks) {
         var all = new ArrayList<>(RELOADING);
         all.addAll(module.flags());
         all.addAll(after);
-        if (optimises(all)) {
+        if (hooks && optimises(all)) {
             all.add("-fno-toplevel-reorder");
         }
         return all;
+    }
+
+    /** Whether the module includes hcr.h: its source names it, or its headers hold it. */
+    private boolean usesHooks(SourceModule module, List<Path> headers) throws IOException {
+        for (var header : headers) {
+            if (header.getFileName().toString().equals("hcr.h")) {
+                return true;
+            }
+        }
+        return hcrHeader.in(module.source(), List.of());
     }
 
     /**
      * @param knownHeaders the project headers the module's last compile included (empty the first time)
      */
     Compiled compile(SourceModule module, Path object, Path depFile, List<Path> knownHeaders) throws IOException {
-        var base = new ArrayList<>(cc);
-        base.addAll(flags(module));
-        if (colour) {
-            base.add("-fdiagnostics-color=always");
-        }
-        var source = module.sourceArgument();
-        var directory = module.directory();
+        boolean hooks = usesHooks(module, knownHeaders);
         boolean rewrite = visibility.needed(module.source(), knownHeaders);
-        var result = rewrite ? rewritten(base, module, object, depFile) : plain(base, source, object, depFile, directory);
+        var result = run(module, object, depFile, hooks, rewrite);
         if (!result.ok()) {
             Files.deleteIfExists(object);
             return new Compiled(module, object, false, result.output(), List.of());
         }
-        var headers = DepFile.prerequisites(Files.readString(depFile, StandardCharsets.UTF_8), directory, module.source());
-        if (!rewrite && knownHeaders.isEmpty() && visibility.needed(module.source(), headers)) {
-            // first compile: only now are its headers known, and one of them hides symbols
-            result = rewritten(base, module, object, depFile);
+        var headers = DepFile.prerequisites(Files.readString(depFile, StandardCharsets.UTF_8), module.directory(),
+                module.source());
+        boolean hooksNow = hooks || usesHooks(module, headers);
+        boolean rewriteNow = rewrite || visibility.needed(module.source(), headers);
+        if (hooksNow != hooks || rewriteNow != rewrite) {
+            // only now are its headers known (a first compile, or a new #include): compile as they ask
+            result = run(module, object, depFile, hooksNow, rewriteNow);
             if (!result.ok()) {
                 Files.deleteIfExists(object);
                 return new Compiled(module, object, false, result.output(), List.of());
             }
         }
         return new Compiled(module, object, true, result.output(), headers);
+    }
+
+    private Subprocess.Result run(SourceModule module, Path object, Path depFile, boolean hooks, boolean rewrite)
+            throws IOException {
+        var base = new ArrayList<>(cc);
+        base.addAll(flags(module, hooks));
+        if (colour) {
+            base.add("-fdiagnostics-color=always");
+        }
+        return rewrite ? rewritten(base, module, object, depFile)
+                : plain(base, module.sourceArgument(), object, depFile, module.directory());
     }
 
     private Subprocess.Result rewritten(List<String> base, SourceModule module, Path object, Path depFile)

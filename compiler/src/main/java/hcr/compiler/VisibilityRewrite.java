@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -34,36 +32,11 @@ final class VisibilityRewrite {
             "(__)?visibility(__)?(\\s*\\(\\s*)\"(hidden|internal|protected)\"");
     private static final Pattern PRAGMA = Pattern.compile(
             "(#pragma\\s+GCC\\s+visibility\\s+push\\s*\\(\\s*)(hidden|internal|protected)(\\s*\\))");
-    private static final byte[] WORD = "visibility".getBytes(StandardCharsets.US_ASCII);
-
-    /** Whether each file (by path, size and time) mentions visibility: headers are shared by many modules. */
-    private final Map<String, Boolean> mentions = new ConcurrentHashMap<>();
+    private final SourceMentions mentions = new SourceMentions("visibility");
 
     /** True when the source or one of {@code headers} mentions {@code visibility}. */
     boolean needed(Path source, List<Path> headers) throws IOException {
-        if (mentions(source)) {
-            return true;
-        }
-        for (var header : headers) {
-            if (mentions(header)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean mentions(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        var key = file + "\0" + Files.size(file) + "\0" + Files.getLastModifiedTime(file).toMillis();
-        var known = mentions.get(key);
-        if (known != null) {
-            return known;
-        }
-        boolean found = contains(Files.readAllBytes(file), WORD);
-        mentions.put(key, found);
-        return found;
+        return mentions.in(source, headers);
     }
 
     /**
@@ -100,18 +73,5 @@ final class VisibilityRewrite {
     static String rewrite(String text) {
         var attributes = ATTRIBUTE.matcher(text).replaceAll("$1visibility$2$3\"default\"");
         return PRAGMA.matcher(attributes).replaceAll("$1default$3");
-    }
-
-    private static boolean contains(byte[] bytes, byte[] word) {
-        outer:
-        for (int i = 0; i + word.length <= bytes.length; i++) {
-            for (int j = 0; j < word.length; j++) {
-                if (bytes[i + j] != word[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

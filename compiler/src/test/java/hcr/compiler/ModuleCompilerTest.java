@@ -12,9 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModuleCompilerTest {
     private static List<String> flags(String... cflags) {
+        return flags(true, cflags);
+    }
+
+    private static List<String> flags(boolean hooks, String... cflags) {
         var config = BuildConfig.defaults(Path.of("/tmp/project")).withCflags(List.of(cflags));
         var module = new SourceModule("m", Path.of("/tmp/project/m.c"), Path.of("/tmp/project"), List.of("-O0"));
-        return new ModuleCompiler(config, Path.of("/tmp/hcr"), false).flags(module);
+        return new ModuleCompiler(config, Path.of("/tmp/hcr"), false).flags(module, hooks);
     }
 
     @Test
@@ -25,11 +29,12 @@ class ModuleCompilerTest {
     }
 
     @Test
-    void projectFlagsThatOptimiseKeepTopLevelDefinitionsInSourceOrder() {
+    void projectFlagsThatOptimiseKeepTopLevelDefinitionsInSourceOrderWhenTheModuleUsesHcrH() {
         for (var level : List.of("-O1", "-O2", "-O3", "-Os", "-Og", "-Ofast", "-O")) {
             var flags = flags("-Wall", level);
             assertTrue(flags.contains("-fno-toplevel-reorder"), level);
             assertEquals("-fno-toplevel-reorder", flags.get(flags.size() - 1));
+            assertFalse(flags(false, "-Wall", level).contains("-fno-toplevel-reorder"), "no hcr.h, no hooks to order");
         }
     }
 
