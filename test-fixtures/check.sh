@@ -3,7 +3,8 @@
 # project) as a plain program, runs it for three ticks and compares the
 # last line with expected.txt. Fixtures listed in SANITIZE are built and
 # run a second time with AddressSanitizer and UBSan (SANITIZE="a b ..."
-# in the environment overrides the list).
+# in the environment overrides the list). Then projects/check.sh builds the
+# projects of projects/ with their own builds.
 #
 # Usage: check.sh BUILD_DIR   (everything is written under BUILD_DIR)
 set -eu
@@ -121,8 +122,12 @@ check()
 for project in "$here"/*/; do
 	name=$(basename "$project")
 	case $name in
-	edits | scenarios | target) continue ;;
+	edits | scenarios | target | projects) continue ;;
 	esac
+	# a fixture is a folder of .c files; other folders (data for other tests) are not
+	if ! ls "$project"*.c >/dev/null 2>&1; then
+		continue
+	fi
 	check "$name"
 	if [ -d "$here/edits/$name" ]; then
 		for variant in "$here/edits/$name"/*/; do
@@ -137,6 +142,11 @@ for edits in "$here"/edits/*/; do
 		fail "edits/$name" "no fixture $name"
 	fi
 done
+
+# projects/: whole projects with builds of their own (Makefile, CMake, hcr.toml)
+if ! sh "$here/projects/check.sh" "$build/projects"; then
+	failures=$((failures + 1))
+fi
 
 if [ "$failures" -ne 0 ]; then
 	echo "$failures fixture check(s) failed"

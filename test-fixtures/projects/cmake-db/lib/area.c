@@ -1,0 +1,6 @@
+#include "geometry.h"
+
+long geometry_area(long w, long h)
+{
+	return w * h;
+}

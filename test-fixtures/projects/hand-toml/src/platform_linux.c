@@ -1,0 +1,6 @@
+#include "wave.h"
+
+const char *platform_name(void)
+{
+	return "linux";
+}
