@@ -32,6 +32,7 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
     private static final long INTERRUPT_GRACE_MILLIS = 1000;
 
     private final BuildConfig config;
+    private final String programName;
     private final Terminal terminal;
     private final DevLoop loop;
     private final ConsoleState console;
@@ -54,6 +55,7 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
         var hostOptions = ProgramLaunch.launch(HostOptions.of(config.buildDir())
                 .withOutput(HostOptions.OutputMode.INHERIT_AND_CAPTURE)
                 .withInput(HostOptions.InputMode.INHERIT), ProgramLaunch.model(config), programArgs);
+        this.programName = hostOptions.programName();
         this.loop = new DevLoop(config, watchOptions, hostOptions, console.listener(terminal), this);
         this.commands = new ConsoleCommands(loop);
     }
@@ -196,7 +198,7 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
     }
 
     private String programName() {
-        return config.projectDir().getFileName().toString();
+        return programName;
     }
 
     @Override

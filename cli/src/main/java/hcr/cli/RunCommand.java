@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
                     return exited.status();
                 }
                 if (ending instanceof HostEvent.Crashed crash) {
-                    terminal.say(CrashReport.line(config.projectDir().getFileName().toString(), crash));
+                    terminal.say(CrashReport.line(options.programName(), crash));
                     return 128 + CrashReport.signalNumber(crash.signal());
                 }
                 return 130;

@@ -65,6 +65,9 @@ public final class ReleaseBuild {
             command.addAll(List.of("-o", executable.toString()));
             command.addAll(objects);
             command.addAll(described.libraries());
+            if (!described.libraries().contains("-lm")) {
+                command.add("-lm"); // under hcr the host process always has libm: a program may lean on it unawares
+            }
             listener.progress("[" + steps + "/" + steps + "] LINK " + config.projectDir().relativize(executable));
             var failed = failure(Subprocess.run(command, config.projectDir()), config.projectDir(), executable);
             return failed != null ? failed : new ReleaseResult.Executable(executable);
