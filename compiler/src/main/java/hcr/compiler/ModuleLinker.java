@@ -7,26 +7,29 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Links one renamed module object into its shared library. In process when it can
- * ({@link InProcessLinker}: the common case, a module linking nothing but the C library,
- * without 40 to 60 ms of driver, collect2 and ld), otherwise, and always when the project
- * names link inputs or {@code HCR_LINK=cc} is set, with
+ * ({@link InProcessLinker}: the common case, a module linking the C library and the shared
+ * libraries the project names, {@code -lm -Wl,-E -ldl} say, without 40 to 60 ms of driver,
+ * collect2 and ld), otherwise, and always when {@code HCR_LINK=cc} is set, with
  * {@code cc -shared -o lib<stem>.g<N>.so -Wl,-soname,lib<stem>.g<N>.so <obj> <libraries>}.
  * References to other modules stay undefined; the group library resolves them at load.
+ * {@code HCR_LINK_TRACE=1} (or {@code -Dhcr.link.trace=true}) prints how each module was
+ * linked, and why not in process, on standard error.
  */
 final class ModuleLinker {
     /** {@code HCR_LINK=cc} in the environment (or {@code -Dhcr.link=cc}): every module is linked by the driver. */
     static final boolean DRIVER_ONLY = "cc".equals(System.getProperty("hcr.link", System.getenv("HCR_LINK")));
+    /** {@code HCR_LINK_TRACE=1} (or {@code -Dhcr.link.trace=true}): one line per module link on standard error. */
+    static final boolean TRACE = Boolean.parseBoolean(System.getProperty("hcr.link.trace",
+            "1".equals(System.getenv("HCR_LINK_TRACE")) ? "true" : "false"));
 
     private final List<String> cc;
     private final List<String> libraries;
     private final Path projectDir;
     private final String ccText;
-    private Optional<InProcessLinker> inProcess;
-    private String inProcessProblem;
+    private InProcessLinker.Setup inProcess;
 
     ModuleLinker(BuildConfig config) {
         this.cc = config.ccCommand();
@@ -54,40 +57,52 @@ final class ModuleLinker {
     Linked link(byte[] bytes, Path object, Path library) throws IOException {
         var name = library.getFileName().toString();
         String declined;
-        var linker = libraries.isEmpty() && !DRIVER_ONLY ? inProcess() : Optional.<InProcessLinker>empty();
-        if (linker.isPresent()) {
-            var outcome = linker.get().link(bytes != null ? bytes : Files.readAllBytes(object), name);
+        var setup = DRIVER_ONLY ? null : inProcess();
+        if (setup != null && setup.available()) {
+            long start = System.nanoTime();
+            var outcome = setup.linker().link(bytes != null ? bytes : Files.readAllBytes(object), name);
             if (outcome.linked()) {
                 Files.write(library, outcome.library());
                 setExecutable(library);
+                trace(name, "in process, " + (System.nanoTime() - start) / 1000 + " us");
                 return new Linked(new Subprocess.Result(List.of("hcr-link", name), 0, ""), true, null);
             }
             declined = outcome.declined();
         } else {
-            declined = DRIVER_ONLY ? "HCR_LINK=cc" : libraries.isEmpty() ? inProcessProblem : "the project names link inputs";
+            declined = setup == null ? "HCR_LINK=cc" : setup.unavailable();
         }
+        long start = System.nanoTime();
+        var result = linkWithDriver(bytes, object, library, name);
+        trace(name, "cc -shared, " + (System.nanoTime() - start) / 1000 + " us: " + declined);
+        return new Linked(result, false, declined);
+    }
+
+    private Subprocess.Result linkWithDriver(byte[] bytes, Path object, Path library, String name) throws IOException {
         if (bytes != null) {
             Files.write(object, bytes);
         }
         var command = new ArrayList<>(cc);
         command.addAll(List.of("-shared", "-o", library.toString(), "-Wl,-soname," + name, object.toString()));
         command.addAll(libraries);
-        return new Linked(Subprocess.run(command, projectDir), false, declined);
+        return Subprocess.run(command, projectDir);
     }
 
-    private synchronized Optional<InProcessLinker> inProcess() {
+    /** The in-process linker for this toolchain and these link inputs, set up on first use. */
+    private synchronized InProcessLinker.Setup inProcess() {
         if (inProcess == null) {
             try {
-                inProcess = InProcessLinker.forHost(ccText);
-                if (inProcess.isEmpty()) {
-                    inProcessProblem = "no shared C library found through " + ccText;
-                }
+                inProcess = InProcessLinker.forLink(ccText, libraries, projectDir);
             } catch (IOException | RuntimeException e) {
-                inProcess = Optional.empty();
-                inProcessProblem = "cannot set up the in-process link: " + e.getMessage();
+                inProcess = new InProcessLinker.Setup(null, "cannot set up the in-process link: " + e.getMessage());
             }
         }
         return inProcess;
+    }
+
+    private static void trace(String library, String how) {
+        if (TRACE) {
+            System.err.println("hcr link " + library + ": " + how);
+        }
     }
 
     /** rwxr-xr-x, as ld leaves a library. */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.fornwall.jelf.ElfFile;
 import net.fornwall.jelf.ElfSymbolTableSection;
 
@@ -170,6 +171,35 @@ public final class SystemSymbols {
         return java.util.Optional.of(new ModuleLinkInputs(libc, names));
     }
 
+    /**
+     * One file a library brings into a link, its link script followed.
+     *
+     * @param file     the file, symlinks followed
+     * @param archive  a static archive (else a shared library, or what ld would take as one)
+     * @param asNeeded named inside the script's {@code AS_NEEDED ( ... )}: needed only if used,
+     *                 whatever {@code --as-needed} says
+     */
+    public record LinkedFile(Path file, boolean archive, boolean asNeeded) {
+    }
+
+    /**
+     * What {@code library} (the file ld found for an {@code -l}) brings into a link: itself when
+     * it is a binary, else every file its link script names, nested scripts followed, as the C
+     * library's script is read for {@link #moduleLinkInputs} (Debian's {@code libm.so} is
+     * {@code GROUP ( /lib/x86_64-linux-gnu/libm.so.6 AS_NEEDED ( /lib/x86_64-linux-gnu/libmvec.so.1 ) )}).
+     * An entry the script names that {@code cc} does not find is an error, as it is for ld.
+     */
+    public static List<LinkedFile> linkedFiles(String cc, Path library) throws IOException {
+        var files = new ArrayList<LinkedFile>();
+        linkedFiles(List.of(cc.strip().split("\\s+")), library, false, true, files, 0);
+        return files;
+    }
+
+    /** The names the members of a static archive define: what a link would take from it. */
+    public static Set<String> archiveNames(Path archive) throws IOException {
+        return ArchiveSymbols.definedNames(archive);
+    }
+
     private static List<String> linkEntries(String input) {
         if (input.startsWith("-fsanitize=")) {
             var runtimes = new ArrayList<String>();
@@ -241,23 +271,53 @@ public final class SystemSymbols {
     /**
      * {@code file} itself when it is a binary, else the inputs its link script names (nested
      * scripts followed a few levels deep): absolute paths, names beside the script, or
-     * {@code -l<name>} and bare names as {@code cc} finds them.
+     * {@code -l<name>} and bare names as {@code cc} finds them; an entry not found is skipped.
      */
     private static void scriptInputs(List<String> driver, Path file, List<Path> into, int depth) throws IOException {
+        var files = new ArrayList<LinkedFile>();
+        linkedFiles(driver, file, false, false, files, depth);
+        files.forEach(f -> into.add(f.file()));
+    }
+
+    /** See {@link #linkedFiles(String, Path)}; {@code strict}: a missing entry or a deep nesting is an error. */
+    private static void linkedFiles(List<String> driver, Path file, boolean asNeeded, boolean strict,
+                                    List<LinkedFile> into, int depth) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         if (!LinkerScript.looksLikeScript(bytes)) {
-            into.add(file);
+            into.add(new LinkedFile(strict ? file.toRealPath() : file, ArchiveSymbols.isArchive(bytes), asNeeded));
             return;
         }
         if (depth > 4) {
+            if (strict) {
+                throw new IOException(file + ": link scripts nested too deep");
+            }
             return;
         }
-        for (var entry : LinkerScript.inputs(new String(bytes, StandardCharsets.UTF_8))) {
+        var text = new String(bytes, StandardCharsets.UTF_8);
+        var whenNeeded = asNeededEntries(text);
+        for (var entry : LinkerScript.inputs(text)) {
             var found = scriptEntry(driver, entry, file.getParent());
             if (found != null) {
-                scriptInputs(driver, found, into, depth + 1);
+                linkedFiles(driver, found, asNeeded || whenNeeded.contains(entry), strict, into, depth + 1);
+            } else if (strict) {
+                throw new IOException(file + " names " + entry + ", which " + String.join(" ", driver) + " does not find");
             }
         }
+    }
+
+    /** The entries a link script names inside {@code AS_NEEDED ( ... )}. */
+    private static Set<String> asNeededEntries(String script) {
+        var text = script.replaceAll("(?s)/\\*.*?\\*/", " ");
+        var entries = new HashSet<String>();
+        var groups = Pattern.compile("AS_NEEDED\\s*\\(([^()]*)\\)").matcher(text);
+        while (groups.find()) {
+            for (var entry : groups.group(1).split("[\\s,]+")) {
+                if (!entry.isEmpty()) {
+                    entries.add(entry);
+                }
+            }
+        }
+        return entries;
     }
 
     private static Path scriptEntry(List<String> driver, String entry, Path scriptDir) throws IOException {

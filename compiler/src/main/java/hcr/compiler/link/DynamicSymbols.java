@@ -2,33 +2,33 @@ package hcr.compiler.link;
 
 import static hcr.compiler.link.Elf.*;
 
+import hcr.compiler.link.LinkLibraries.Binding;
 import hcr.compiler.link.ObjectFile.Symbol;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the dynamic loader sees of the library's symbols: {@code .dynsym} (the undefined
  * references first, not hashed, then the exported definitions by hash bucket), {@code .dynstr},
- * {@code .gnu.hash}, and the versions of the references the C library defines
- * ({@code .gnu.version}, {@code .gnu.version_r}), as ld records them.
+ * {@code .gnu.hash}, the libraries needed ({@code DT_NEEDED}: those named
+ * {@code --no-as-needed}, and those a reference binds to) and the versions of the references
+ * they define ({@code .gnu.version}, {@code .gnu.version_r}, see {@link VersionNeeds}), as ld
+ * records them.
  */
 final class DynamicSymbols {
-    private final SharedExports libc;
+    private final LinkLibraries libraries;
     private final List<Symbol> undefined = new ArrayList<>();
     private final List<Symbol> exported = new ArrayList<>();
     private final List<Symbol> symbols = new ArrayList<>();
     private final Map<Integer, Integer> indexOf = new HashMap<>(); // symbol index -> .dynsym index
-    private final TreeMap<String, Integer> versionIndex = new TreeMap<>();
-    private final Map<String, Integer> versionNameAt = new HashMap<>();
-    private final boolean needsLibc;
+    private final Map<Integer, Binding> bindings = new HashMap<>(); // symbol index -> what it binds to
     private final StringTable names = new StringTable();
-    private final int libcName;
+    private final List<Integer> neededAt = new ArrayList<>();
+    private final VersionNeeds versions;
     private final int sonameAt;
     private final int[] nameAt;
     private final int buckets;
@@ -38,8 +38,8 @@ final class DynamicSymbols {
     final OutputSection versym;
     final OutputSection verneed;
 
-    DynamicSymbols(ObjectFile input, SharedExports libc, String soname) {
-        this.libc = libc;
+    DynamicSymbols(ObjectFile input, LinkLibraries libraries, String soname) {
+        this.libraries = libraries;
         chooseSymbols(input);
         buckets = GnuHash.buckets(exported.size());
         exported.sort(Comparator.comparingLong(s -> GnuHash.bucket(s.name(), buckets)));
@@ -48,10 +48,16 @@ final class DynamicSymbols {
         for (int i = 0; i < symbols.size(); i++) {
             indexOf.put(symbols.get(i).index(), i + 1);
         }
-        needsLibc = chooseVersions();
-        libcName = needsLibc ? names.add(libc.soname()) : 0;
+        for (var s : undefined) {
+            var binding = libraries.bind(s.name());
+            if (binding != null) {
+                bindings.put(s.index(), binding);
+            }
+        }
+        var needed = libraries.needed(bindings.values());
+        needed.forEach(library -> neededAt.add(names.add(library.soname())));
         sonameAt = names.add(soname);
-        versionIndex.keySet().forEach(v -> versionNameAt.put(v, names.add(v)));
+        versions = new VersionNeeds(needed, bindings.values(), names);
         nameAt = new int[symbols.size()];
         for (int i = 0; i < symbols.size(); i++) {
             nameAt[i] = names.add(symbols.get(i).name());
@@ -60,8 +66,7 @@ final class DynamicSymbols {
         dynsym = OutputSection.made(".dynsym", SHT_DYNSYM, SHF_ALLOC, 8, SYM, (long) SYM * (symbols.size() + 1));
         dynstr = OutputSection.made(".dynstr", SHT_STRTAB, SHF_ALLOC, 1, 0, names.size());
         versym = OutputSection.made(".gnu.version", SHT_GNU_VERSYM, SHF_ALLOC, 2, 2, 2L * (symbols.size() + 1));
-        verneed = OutputSection.made(".gnu.version_r", SHT_GNU_VERNEED, SHF_ALLOC, 8, 0,
-                versionIndex.isEmpty() ? 0 : 16 + 16L * versionIndex.size());
+        verneed = OutputSection.made(".gnu.version_r", SHT_GNU_VERNEED, SHF_ALLOC, 8, 0, versions.size());
     }
 
     private void chooseSymbols(ObjectFile input) {
@@ -82,25 +87,6 @@ final class DynamicSymbols {
         }
     }
 
-    /** Numbers the versions of the references the C library defines; whether the library needs it. */
-    private boolean chooseVersions() {
-        boolean needs = true; // as in ld's output, where crtbeginS.o refers to __cxa_finalize
-        for (var s : undefined) {
-            var version = libc.versions().get(s.name());
-            if (version != null) {
-                needs = true;
-                if (!version.isEmpty()) {
-                    versionIndex.putIfAbsent(version, 0);
-                }
-            }
-        }
-        int next = 2;
-        for (var e : versionIndex.entrySet()) {
-            e.setValue(next++);
-        }
-        return needs;
-    }
-
     /** The tables in the order they lead the library; the version tables only with version needs. */
     List<OutputSection> sections() {
         var sections = new ArrayList<>(List.of(gnuHash, dynsym, dynstr));
@@ -113,16 +99,17 @@ final class DynamicSymbols {
     }
 
     boolean hasVersions() {
-        return !versionIndex.isEmpty();
+        return !versions.isEmpty();
     }
 
-    boolean needsLibc() {
-        return needsLibc;
+    /** How many libraries the version needs name ({@code DT_VERNEEDNUM}). */
+    int versionFiles() {
+        return versions.files();
     }
 
-    /** The C library's name in .dynstr (for DT_NEEDED). */
-    int libcName() {
-        return libcName;
+    /** The names in .dynstr of the libraries needed, in order (for {@code DT_NEEDED}). */
+    List<Integer> neededNames() {
+        return neededAt;
     }
 
     /** The library's own name in .dynstr (for DT_SONAME). */
@@ -142,7 +129,7 @@ final class DynamicSymbols {
         gnuHash.link = dynsym.index;
         versym.link = dynsym.index;
         verneed.link = dynstr.index;
-        verneed.info = 1;
+        verneed.info = versions.files();
         relaDyn.link = dynsym.index;
         dynamic.link = dynstr.index;
     }
@@ -153,7 +140,7 @@ final class DynamicSymbols {
             var s = symbols.get(i);
             out.position(Math.toIntExact(dynsym.offset + (long) SYM * (i + 1)));
             int shndx = s.undefined() ? SHN_UNDEF : layout.outputOf(s).index;
-            out.putInt(nameAt[i]).put((byte) ((s.bind() << 4) | s.referenceType(libc))).put((byte) s.other())
+            out.putInt(nameAt[i]).put((byte) ((s.bind() << 4) | s.referenceType(libraries))).put((byte) s.other())
                     .putShort((short) shndx).putLong(s.undefined() ? 0 : layout.address(s))
                     .putLong(s.undefined() ? 0 : s.size());
         }
@@ -167,33 +154,9 @@ final class DynamicSymbols {
     private void writeVersions(ByteBuffer out) {
         for (int i = 0; i < symbols.size(); i++) {
             var s = symbols.get(i);
-            int v = 1;
-            if (s.undefined()) {
-                var version = libc.versions().get(s.name());
-                v = version == null || version.isEmpty() ? 1 : versionIndex.get(version);
-            }
+            int v = s.undefined() ? versions.index(bindings.get(s.index())) : 1;
             out.putShort(Math.toIntExact(versym.offset + 2L * (i + 1)), (short) v);
         }
-        out.position(Math.toIntExact(verneed.offset));
-        out.putShort((short) 1).putShort((short) versionIndex.size()).putInt(libcName).putInt(16).putInt(0);
-        int n = 0;
-        for (var e : versionIndex.entrySet()) {
-            n++;
-            out.putInt(elfHash(e.getKey())).putShort((short) 0).putShort((short) (int) e.getValue())
-                    .putInt(versionNameAt.get(e.getKey())).putInt(n == versionIndex.size() ? 0 : 16);
-        }
-    }
-
-    static int elfHash(String name) {
-        long h = 0;
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            h = (h << 4) + (b & 0xff);
-            long g = h & 0xf0000000L;
-            if (g != 0) {
-                h ^= g >>> 24;
-            }
-            h &= ~g;
-        }
-        return (int) h;
+        versions.write(out, verneed.offset);
     }
 }

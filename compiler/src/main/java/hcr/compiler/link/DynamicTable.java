@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The library's {@code .dynamic}: what the dynamic loader reads first (the C library needed,
- * the soname, the constructor arrays, the symbol, hash, relocation and version tables), in
- * ld's order. The entries are made from the sections they point at, so the table's size is
- * known before the layout and its addresses are filled in after it.
+ * The library's {@code .dynamic}: what the dynamic loader reads first (the libraries needed,
+ * the soname, the constructor arrays, the symbol, hash and relocation tables, the
+ * {@code -z now} flags, the version tables), in ld's order. The entries are made from the
+ * sections they point at, so the table's size is known before the layout and its addresses
+ * are filled in after it.
  */
 final class DynamicTable {
     private static final int ENTRY = 16;
@@ -18,11 +19,14 @@ final class DynamicTable {
     private final Layout layout;
     private final DynamicSymbols symbols;
     private final Relocator relocator;
+    private final boolean bindNow;
 
-    DynamicTable(Layout layout, DynamicSymbols symbols, Relocator relocator) {
+    /** @param bindNow {@code -z now}: the loader binds every reference at load ({@code DT_FLAGS}, {@code DT_FLAGS_1}) */
+    DynamicTable(Layout layout, DynamicSymbols symbols, Relocator relocator, boolean bindNow) {
         this.layout = layout;
         this.symbols = symbols;
         this.relocator = relocator;
+        this.bindNow = bindNow;
     }
 
     /** The table's size in bytes. */
@@ -41,8 +45,8 @@ final class DynamicTable {
     /** Tag and value of each entry, the terminator included. */
     private List<long[]> entries() {
         var entries = new ArrayList<long[]>();
-        if (symbols.needsLibc()) {
-            entries.add(new long[] {DT_NEEDED, symbols.libcName()});
+        for (int name : symbols.neededNames()) {
+            entries.add(new long[] {DT_NEEDED, name});
         }
         entries.add(new long[] {DT_SONAME, symbols.sonameAt()});
         var init = layout.init();
@@ -68,10 +72,14 @@ final class DynamicTable {
                 entries.add(new long[] {DT_RELACOUNT, relocator.relativeCount()});
             }
         }
+        if (bindNow) {
+            entries.add(new long[] {DT_FLAGS, DF_BIND_NOW});
+            entries.add(new long[] {DT_FLAGS_1, DF_1_NOW});
+        }
         if (symbols.hasVersions()) {
             entries.add(new long[] {DT_VERSYM, symbols.versym.address});
             entries.add(new long[] {DT_VERNEED, symbols.verneed.address});
-            entries.add(new long[] {DT_VERNEEDNUM, 1});
+            entries.add(new long[] {DT_VERNEEDNUM, symbols.versionFiles()});
         }
         entries.add(new long[] {DT_NULL, 0});
         return entries;

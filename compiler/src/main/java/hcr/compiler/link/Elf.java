@@ -90,6 +90,10 @@ final class Elf {
     static final long DT_FINI_ARRAY = 26;
     static final long DT_INIT_ARRAYSZ = 27;
     static final long DT_FINI_ARRAYSZ = 28;
+    static final long DT_FLAGS = 30;
+    static final long DF_BIND_NOW = 0x8;
+    static final long DT_FLAGS_1 = 0x6ffffffbL;
+    static final long DF_1_NOW = 0x1;
     static final long DT_GNU_HASH = 0x6ffffef5L;
     static final long DT_VERSYM = 0x6ffffff0L;
     static final long DT_RELACOUNT = 0x6ffffff9L;

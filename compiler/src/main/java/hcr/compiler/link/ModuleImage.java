@@ -4,9 +4,11 @@ import java.util.Set;
 
 /**
  * Links one module object into its shared library in-process: the library
- * {@code cc -shared -Wl,-soname,S obj.o} makes, for the objects gcc emits for plain C with
- * {@code -fPIC} on x86-64, without running the compiler driver, collect2 and ld (some 40 to
- * 60 ms of process start-up on a small machine; this takes about a millisecond).
+ * {@code cc -shared -Wl,-soname,S obj.o <link inputs>} makes, for the objects gcc emits for
+ * plain C with {@code -fPIC} on x86-64, without running the compiler driver, collect2 and ld
+ * (some 40 to 60 ms of process start-up on a small machine; this takes about a millisecond).
+ * The link inputs are what a real program's build names ({@code -lm -Wl,-E -ldl}): shared
+ * libraries found as ld finds them, {@code --as-needed}, {@code -z now} ({@link LinkLine}).
  *
  * <p>What the library holds, as ld makes it: every input section at its alignment, in four
  * {@code PT_LOAD} segments (headers and dynamic tables read-only; code; read-only data with
@@ -16,9 +18,11 @@ import java.util.Set;
  * function, since every global of default visibility stays preemptible (calls reach the
  * stubs, data the first definition); {@code .got} slots bound eagerly ({@code GLOB_DAT},
  * {@code RELATIVE}); {@code .dynsym} with every global and every undefined reference,
- * {@code .gnu.hash}; references the C library defines are versioned ({@code .gnu.version_r},
- * its default version: what ld records) and make it {@code DT_NEEDED} (ld's
- * {@code --as-needed}); {@code .symtab} with the object's local symbols (statics, hook
+ * {@code .gnu.hash}; a reference binds to the first library of the link that exports it
+ * ({@code floor} to {@code libm.so.6}, {@code printf} to {@code libc.so.6}), is versioned
+ * ({@code .gnu.version_r}, the library's default version: what ld records) and makes the
+ * library {@code DT_NEEDED} (a library named {@code --no-as-needed} is needed anyway);
+ * {@code -z now} sets {@code DT_FLAGS BIND_NOW} and {@code DT_FLAGS_1 NOW}; {@code .symtab} with the object's local symbols (statics, hook
  * descriptors) at their library addresses; the DWARF sections, relocated, so gdb shows the
  * C names and lines; a {@code .note.gnu.build-id}; {@code PT_GNU_STACK} not executable. The
  * C runtime's start files add nothing a C module needs here ({@code _init}/{@code _fini}
@@ -31,19 +35,22 @@ import java.util.Set;
  * than {@code .note.GNU-stack} (and an executable-stack request); relocations other than
  * the PIC ones gcc emits (a non-PIC one is declined so ld reports it as ld does); references
  * that the driver's other link inputs would satisfy ({@code libc_nonshared.a},
- * {@code libgcc}, the start files, linker-defined names); weak references to C library
- * names; references the C library defines only in hidden versions.
+ * {@code libgcc}, the start files, linker-defined names, a member of an archive among the
+ * link inputs); weak references to a library's names; references a library defines only in
+ * hidden versions; link inputs {@link LinkLine} does not take.
  */
 final class ModuleImage {
     /**
      * What the in-process link needs to know about the driver's other link inputs.
      *
-     * @param libc      the C library's exports (versions for references it defines)
+     * @param libraries the link's libraries in ld's order (the project's {@code -l}, then the C
+     *                  library): what each reference binds to, which are needed
      * @param elsewhere names another input of {@code cc -shared} would define (the start files,
      *                  {@code libc_nonshared.a}, {@code libgcc}, the dynamic loader): a
      *                  reference to one is left to ld
+     * @param bindNow   {@code -z now} was given
      */
-    record Inputs(SharedExports libc, Set<String> elsewhere) {
+    record Inputs(LinkLibraries libraries, Set<String> elsewhere, boolean bindNow) {
         Inputs {
             elsewhere = Set.copyOf(elsewhere);
         }
@@ -83,14 +90,14 @@ final class ModuleImage {
     private static byte[] build(byte[] object, String soname, Inputs inputs) {
         var input = ObjectFile.read(object, inputs);
         var relocator = new Relocator(input);
-        var dynamicSymbols = new DynamicSymbols(input, inputs.libc(), soname);
+        var dynamicSymbols = new DynamicSymbols(input, inputs.libraries(), soname);
         var layout = new Layout(input, dynamicSymbols, relocator);
-        var dynamicTable = new DynamicTable(layout, dynamicSymbols, relocator);
+        var dynamicTable = new DynamicTable(layout, dynamicSymbols, relocator, inputs.bindNow());
         layout.dynamic.size = dynamicTable.size();
         layout.placeLoaded();
         layout.placeUnloaded();
 
-        var symbolTable = new SymbolTable(input, inputs.libc());
+        var symbolTable = new SymbolTable(input, inputs.libraries());
         layout.placeTables(symbolTable.symtab, symbolTable.strtab);
         var out = layout.allocate();
 

@@ -46,10 +46,11 @@ final class ObjectFile {
             return global() && (other & 3) == STV_DEFAULT;
         }
 
-        /** The symbol's type in the library: an undefined reference takes it from the C library's definition, as ld does. */
-        int referenceType(SharedExports libc) {
+        /** The symbol's type in the library: an undefined reference takes it from the definition it binds to, as ld does. */
+        int referenceType(LinkLibraries libraries) {
             if (undefined() && type == STT_NOTYPE) {
-                int found = libc.types().getOrDefault(name, STT_NOTYPE);
+                var binding = libraries.bind(name);
+                int found = binding == null ? STT_NOTYPE : binding.type();
                 return found == STT_GNU_IFUNC ? STT_FUNC : found;
             }
             return type;
@@ -188,12 +189,17 @@ final class ObjectFile {
             if (inputs.elsewhere().contains(s.name()) || linkerDefined(s.name())) {
                 throw new Decline("'" + s.name() + "' comes from another input of the driver's link");
             }
-            if (inputs.libc().hidden().contains(s.name())) {
-                throw new Decline("'" + s.name() + "' exists only in compatibility versions of "
-                        + inputs.libc().soname());
+            var archive = inputs.libraries().archiveOf(s.name());
+            if (archive != null) {
+                throw new Decline("'" + s.name() + "' comes from the archive " + archive);
             }
-            if (s.bind() == STB_WEAK && inputs.libc().versions().containsKey(s.name())) {
-                throw new Decline("weak reference to '" + s.name() + "' of " + inputs.libc().soname());
+            var binding = inputs.libraries().bind(s.name());
+            var hiddenIn = binding == null ? inputs.libraries().onlyHiddenIn(s.name()) : null;
+            if (hiddenIn != null) {
+                throw new Decline("'" + s.name() + "' exists only in compatibility versions of " + hiddenIn);
+            }
+            if (s.bind() == STB_WEAK && binding != null) {
+                throw new Decline("weak reference to '" + s.name() + "' of " + binding.library().soname());
             }
         }
     }

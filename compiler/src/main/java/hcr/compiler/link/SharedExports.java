@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a shared library (the C library) exports to a link: its soname, and for every defined
- * dynamic symbol the version a new reference binds to, as ld records it ({@code printf} →
- * {@code GLIBC_2.2.5}, {@code memcpy} → {@code GLIBC_2.14}: the default {@code @@} version, never
- * a hidden compatibility one). Read once per toolchain; immutable.
+ * What a shared library of the link (the C library, {@code libm}, {@code libz}...) exports to
+ * it: its soname, and for every defined dynamic symbol the version a new reference binds to,
+ * as ld records it ({@code printf} → {@code GLIBC_2.2.5}, {@code memcpy} → {@code GLIBC_2.14}:
+ * the default {@code @@} version, never a hidden compatibility one). Read once per toolchain;
+ * immutable.
  *
  * @param soname   the library's {@code DT_SONAME} ({@code libc.so.6})
  * @param versions name → default version ({@code ""} when the symbol is unversioned or in the

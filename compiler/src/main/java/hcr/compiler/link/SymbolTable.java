@@ -12,11 +12,12 @@ import java.util.Map;
 /**
  * The library's {@code .symtab} and {@code .strtab}, for gdb and the tools that read a
  * library's statics and hook descriptors: the object's local symbols (and globals of hidden
- * or internal visibility) at their library addresses, then its globals, the C library's
- * references named {@code name@version} as ld names them. Section symbols are left out.
+ * or internal visibility) at their library addresses, then its globals, the references a
+ * needed library defines in a version named {@code name@version} as ld names them. Section
+ * symbols are left out.
  */
 final class SymbolTable {
-    private final SharedExports libc;
+    private final LinkLibraries libraries;
     private final List<Symbol> locals = new ArrayList<>();
     private final List<Symbol> globals = new ArrayList<>();
     private final StringTable names = new StringTable();
@@ -24,8 +25,8 @@ final class SymbolTable {
     final OutputSection symtab;
     final OutputSection strtab;
 
-    SymbolTable(ObjectFile input, SharedExports libc) {
-        this.libc = libc;
+    SymbolTable(ObjectFile input, LinkLibraries libraries) {
+        this.libraries = libraries;
         for (var s : input.symbols()) {
             if (s.index() == 0 || s.type() == STT_SECTION) {
                 continue;
@@ -46,8 +47,9 @@ final class SymbolTable {
             nameAt.put(s.index(), s.name().isEmpty() ? 0 : names.add(s.name()));
         }
         for (var s : globals) {
-            var version = s.undefined() ? libc.versions().get(s.name()) : null;
-            nameAt.put(s.index(), names.add(version == null || version.isEmpty() ? s.name() : s.name() + "@" + version));
+            var binding = s.undefined() ? libraries.bind(s.name()) : null;
+            var version = binding == null ? "" : binding.version();
+            nameAt.put(s.index(), names.add(version.isEmpty() ? s.name() : s.name() + "@" + version));
         }
         symtab = OutputSection.made(".symtab", SHT_SYMTAB, 0, 8, SYM, (long) SYM * (1 + locals.size() + globals.size()));
         strtab = OutputSection.made(".strtab", SHT_STRTAB, 0, 1, 0, names.size());
@@ -69,7 +71,7 @@ final class SymbolTable {
 
     private void put(ByteBuffer out, Layout layout, Symbol s, int bind) {
         long value = s.undefined() ? 0 : s.type() == STT_FILE ? 0 : layout.address(s);
-        out.putInt(nameAt.get(s.index())).put((byte) ((bind << 4) | s.referenceType(libc))).put((byte) s.other())
+        out.putInt(nameAt.get(s.index())).put((byte) ((bind << 4) | s.referenceType(libraries))).put((byte) s.other())
                 .putShort((short) layout.sectionIndex(s)).putLong(value).putLong(s.size());
     }
 }

@@ -32,10 +32,13 @@
  * (the order the program's handlers run in, leaves first) and hcr.h's hooks.
  *
  * <p><b>Module libraries.</b> Each renamed module object becomes its library in-process
- * ({@link hcr.compiler.link.InProcessLinker}, the file {@code cc -shared} makes, for the
- * {@code -fPIC} C objects gcc emits on x86-64 that need nothing but the C library): on a small
- * machine the driver, collect2 and ld cost 40 to 60 ms of an edit, this a millisecond or two. An
- * object it does not understand is declined, with the reason, and linked by {@code cc -shared}.
+ * ({@link hcr.compiler.link.InProcessLinker}, the file {@code cc -shared} makes with the
+ * project's link inputs, for the {@code -fPIC} C objects gcc emits on x86-64 that need the C
+ * library and the shared libraries the project names, {@code -lm} or {@code -lz}): on a small
+ * machine the driver, collect2 and ld cost 20 to 60 ms of an edit, this a millisecond or two.
+ * The driver's own linker line says what ld would read ({@link hcr.compiler.link.LinkLine}).
+ * An object or link input it does not understand is declined, with the reason, and linked by
+ * {@code cc -shared}.
  *
  * <p>The binutils are run directly, never through the compiler driver, and a failing run
  * becomes a {@link hcr.compiler.link.ToolException} with its command line, exit code and
