@@ -3,8 +3,11 @@
 # project) as a plain program, runs it for three ticks and compares the
 # last line with expected.txt. Fixtures listed in SANITIZE are built and
 # run a second time with AddressSanitizer and UBSan (SANITIZE="a b ..."
-# in the environment overrides the list). Then projects/check.sh builds the
-# projects of projects/ with their own builds.
+# in the environment overrides the list). A fixture X with a folder
+# plugins/X/ loads a plugin at run time: its sources are built on their own
+# into plugin.so (gcc -shared -fPIC), the program is linked -rdynamic, as
+# programs that load plugins are, and runs as `prog 1 3 plugin.so`. Then
+# projects/check.sh builds the projects of projects/ with their own builds.
 #
 # Usage: check.sh BUILD_DIR   (everything is written under BUILD_DIR)
 set -eu
@@ -50,9 +53,22 @@ fail()
 	failures=$((failures + 1))
 }
 
+# plugin ID DIR: build plugins/<fixture>/*.c into DIR/plugin.so, if any
+plugin()
+{
+	src="$here/plugins/${1%%/*}"
+	rm -f "$2/plugin.so"
+	[ -d "$src" ] || return 0
+	if ! gcc $cflags -shared -fPIC "$src"/*.c -o "$2/plugin.so" >"$2/plugin.log" 2>&1; then
+		fail "$1" "plugin build failed: $(head -n 3 "$2/plugin.log")"
+		return 1
+	fi
+}
+
 # run ID DIR WANT EXTRA_CFLAGS: build DIR/src into DIR/prog, run, compare.
 # WANT "startup=N <line>": the program prints N lines before its first tick
 # (HCR_INIT output: a plain build runs it before main), so 3 + N lines.
+# With DIR/plugin.so the program is linked -rdynamic and gets it as argument.
 run()
 {
 	startup=0
@@ -63,12 +79,16 @@ run()
 		set -- "$1" "$2" "${3#* }" "$4"
 		;;
 	esac
-	if ! (cd "$2/src" && gcc $cflags $4 *.c -lm -o ../prog) >"$2/build.log" 2>&1; then
+	link= plugin_arg=
+	if [ -f "$2/plugin.so" ]; then
+		link=-rdynamic plugin_arg=$2/plugin.so
+	fi
+	if ! (cd "$2/src" && gcc $cflags $4 $link *.c -lm -o ../prog) >"$2/build.log" 2>&1; then
 		fail "$1" "build failed: $(head -n 3 "$2/build.log")"
 		return
 	fi
 	status=0
-	timeout 10 "$2/prog" 1 3 </dev/null >"$2/out" 2>"$2/err" || status=$?
+	timeout 10 "$2/prog" 1 3 $plugin_arg </dev/null >"$2/out" 2>"$2/err" || status=$?
 	if [ "$status" -ne 0 ]; then
 		fail "$1" "exit status $status: $(head -n 5 "$2/err")"
 		return
@@ -105,6 +125,7 @@ check()
 		return
 	fi
 	stage "$1" "$dir"
+	plugin "$1" "$dir" || return
 	case $want in
 	"build-fails "*)
 		build_fails "$1" "$dir" "${want#build-fails }"
@@ -122,7 +143,7 @@ check()
 for project in "$here"/*/; do
 	name=$(basename "$project")
 	case $name in
-	edits | scenarios | target | projects) continue ;;
+	edits | scenarios | target | projects | plugins) continue ;;
 	esac
 	# a fixture is a folder of .c files; other folders (data for other tests) are not
 	if ! ls "$project"*.c >/dev/null 2>&1; then

@@ -27,8 +27,9 @@ extern "C" {
 /*
  * Loads gen/current of buildDir (e.g. "project/.hcr"). argc/argv are kept
  * for hcrRunMain. Sets stdout to line buffering, makes libhcr global (the
- * stubs call hcr_trap_removed) and creates <buildDir>/run/<pid>/. Runs the
- * program's HCR_STATE initializers, then its HCR_INITs (hcr.h).
+ * stubs call hcr_trap_removed and hcr_export_global) and creates
+ * <buildDir>/run/<pid>/. Runs the program's HCR_STATE initializers, then
+ * its HCR_INITs (hcr.h).
  */
 int hcrInit(const char *buildDir, int argc, char **argv);
 
@@ -67,6 +68,15 @@ typedef void (*hcr_observer)(const char *json);
 void hcrSetObserver(hcr_observer fn);
 
 void hcr_trap_removed(const char *cname);	/* called by stubs; aborts */
+
+/*
+ * Called by the stub libraries' export thunks, as the resolver of the
+ * program's C name cname when code loaded at run time binds to it: the
+ * address of its live storage (a global) or its stub (a function) in the
+ * loaded generation; NULL, said once on stderr, for a name it does not
+ * define. Any thread; never takes the runtime's lock.
+ */
+void *hcr_export_global(const char *cname);
 void hcr_reload_point(void);			/* program API, see hcr.h */
 int hcrReloadPointSeen(void);			/* 1 once the program called it */
 

@@ -22,6 +22,18 @@
  * stub at that moment jumps to the old code or to the new, nothing else.
  * Nim builds such trampolines at run time; ours come from the compiler.
  *
+ * C names. Renaming hides the program's names from code it loads itself:
+ * a plugin it dlopens calling api_add, Lua's `require "lfs"` loading an
+ * lfs.so that calls lua_pushstring. So the stub libraries also export the
+ * C names, as a program linked with -Wl,-E would: `api_add:` is a second
+ * label on the stub `hcr.api_add` (a plugin's call reaches the newest code,
+ * a pointer it saved stays valid, a removed function traps), and a global
+ * `api_counter` is an indirect function whose resolver asks the runtime,
+ * hcr_export_global(), for the live storage of its link name in the loaded
+ * generation (exports.c). The host's own libraries come first in the
+ * global scope, so a plugin asking for `log` still gets libm's; the
+ * compiler does not export such names, and says so.
+ *
  * Globals. Modules are loaded RTLD_GLOBAL. A new version of a module that
  * defines `counter` resolves its own references to `hcr.counter` like any
  * other library would: to the first definition in the global scope, which
@@ -46,11 +58,14 @@
  * of the group loads whatever is not loaded yet (unchanged modules and old
  * stub libraries are reused by soname) and resolves cycles in one go. A
  * reload from generation N-1 dlopens N's delta group instead, which lists
- * only the libraries new in N: the loader then walks those alone. Every
- * new module version has a soname of its own (`libsim.g7.so`), or the
- * dynamic linker would hand back the old one. The runtime loads copies of
- * the libraries, made in its private run folder, never the build output,
- * so the compiler may overwrite its files at any time.
+ * only the libraries new in N: the loader then walks those alone. Stub
+ * libraries new to the process are dlopened one by one just before the
+ * group, so their export thunks are relocated before any library of the
+ * group could bind to them. Every new module version has a soname of its
+ * own (`libsim.g7.so`), or the dynamic linker would hand back the old
+ * one. The runtime loads copies of the libraries, made in its private run
+ * folder, never the build output, so the compiler may overwrite its files
+ * at any time.
  *
  * Safety. A load first does everything that can fail - copying, dlopen,
  * finding every symbol, slot and static - and only then writes: statics
@@ -76,9 +91,10 @@
  *
  * This file holds the public API but the trap; load.c runs a load, bind.c
  * resolves its slots, traps and statics (and holds hcr_trap_removed),
- * state.c and hooks.c its program API hooks;
- * manifest.c reads the manifest and index.c orders it, events.c writes the
- * observer's JSON, util.c handles files and folders.
+ * state.c and hooks.c its program API hooks, exports.c (with dynsym.c)
+ * answers the export thunks; manifest.c reads the manifest and index.c
+ * orders it, events.c writes the observer's JSON, util.c handles files and
+ * folders.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -140,7 +156,7 @@ static int failed(struct hcr_runtime *rt, int code)
 	return code;
 }
 
-/* Stubs call hcr_trap_removed: libhcr must be in the global scope. */
+/* Stubs call hcr_trap_removed and hcr_export_global: libhcr must be global. */
 static int make_global(void)
 {
 	Dl_info info;

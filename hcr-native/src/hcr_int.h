@@ -77,6 +77,22 @@ struct hcr_func {
 	int mod;
 };
 
+/* A global object of the program: `global <module> <cname> <link> <size>`. */
+struct hcr_global {
+	const char *module;
+	const char *cname;
+	const char *link;	/* hcr.<cname>, or hcr.<cname>.g<N> */
+	unsigned long size;
+	int mod;
+};
+
+/* What code loaded at run time finds under a C name (exports.c). */
+struct hcr_export {
+	const char *cname;
+	const char *link;	/* a function's stub or a global's storage */
+	const char *file;	/* the library of the defining module */
+};
+
 /* One parsed gen/N/manifest. Strings point into text. */
 struct hcr_manifest {
 	char *text;
@@ -98,8 +114,11 @@ struct hcr_manifest {
 	int nhooks, caphooks;
 	struct hcr_use *uses;		/* sorted by module */
 	int nuses, capuses;
+	struct hcr_global *globals;	/* in manifest order */
+	int nglobals, capglobals;
 	int *order;			/* modules leaves first (DFS post-order) */
-	int nglobals;
+	struct hcr_export *exports;	/* by C name; made when first asked */
+	int nexports;
 };
 
 /* The storage of one HCR_STATE, kept across reloads. */
@@ -211,6 +230,13 @@ int hcr_manifest_index(struct hcr_manifest *m, const char *path);
 
 /* load.c, bind.c */
 int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m);
+
+/* exports.c: hcr_export_global's view of the loaded generation */
+void hcr_publish_exports(struct hcr_manifest *m);
+void hcr_loading_exports(struct hcr_manifest *m);
+
+/* dynsym.c: a symbol of a library mapped but maybe not in the global scope */
+void *hcr_mapped_symbol(const char *file, const char *name);
 
 /* events.c */
 void hcr_emit_report(hcr_observer fn, const struct hcr_report *r);

@@ -102,7 +102,10 @@ static int index_modules(struct hcr_manifest *m, const char *path)
 			return hcr_fail(HCR_EMANIFEST,
 					"%s: function '%s' defined twice",
 					path, m->funcs[i].link);
-	return 0;
+	for (i = 0; i < m->nglobals && !rc; i++)
+		rc = module_index(m, path, "global", m->globals[i].cname,
+				  m->globals[i].module, &m->globals[i].mod);
+	return rc;
 }
 
 /* Same kind and name twice in one module? */

@@ -3,9 +3,11 @@
  *
  * A load runs in two halves. The first half may fail and changes nothing
  * the program can see: it copies the new libraries into the run folder,
- * dlopens the group library - or, when the loaded generation is the base
- * of the generation's delta group, the delta (docs/internals.md section 4)
- * - (a failed dlopen unloads what it loaded), finds
+ * dlopens the stub libraries not loaded yet, one by one (so their export
+ * thunks are relocated before any library that binds to them, docs
+ * section 3), then the group library - or, when the loaded generation is
+ * the base of the generation's delta group, the delta (docs/internals.md
+ * section 4) - (a failed dlopen unloads what it loaded), finds
  * every module's handle and load base, and resolves every address it will
  * need: implementations, slots, traps, old and new statics, hook
  * descriptors, state blocks. Then the before-handlers run (hooks.c). The
@@ -178,6 +180,53 @@ static int reuse_live_handle(struct plan *p, struct hcr_module *mod)
 	return 1;
 }
 
+static int copied_now(struct plan *p, const char *file)
+{
+	int i;
+
+	for (i = 0; i < p->ncopied; i++)
+		if (!strcmp(p->copied[i], file))
+			return 1;
+	return 0;
+}
+
+/* Unloads the stub libraries load_stubs loaded, newest first. */
+static void unload_stubs(struct plan *p)
+{
+	while (p->nstubs > 0)
+		dlclose(p->stubs[--p->nstubs]);
+}
+
+/*
+ * dlopens, oldest first, each stub library new to this process, before the
+ * group: a library of the group that binds to an exported C name then
+ * finds its export thunk relocated (glibc relocates dependencies first).
+ */
+static int load_stubs(struct plan *p)
+{
+	char path[PATH_MAX * 2];
+	void *h;
+	int i, rc;
+
+	p->stubs = calloc((size_t)p->m->nstubs + 1, sizeof(*p->stubs));
+	if (!p->stubs)
+		return hcr_oom();
+	for (i = 0; i < p->m->nstubs; i++) {
+		if (!copied_now(p, p->m->stubs[i]))
+			continue;
+		rc = hcr_format(path, sizeof(path), "%s/%s", p->rt->rundir,
+				p->m->stubs[i]);
+		if (rc)
+			return rc;
+		h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+		if (!h)
+			return hcr_fail(HCR_EDLOPEN, "dlopen %s: %s",
+					p->m->stubs[i], dlerror());
+		p->stubs[p->nstubs++] = h;
+	}
+	return 0;
+}
+
 /* dlopens the group, then finds each module's handle and load base. */
 static int load_group(struct plan *p)
 {
@@ -186,14 +235,21 @@ static int load_group(struct plan *p)
 	struct link_map *lm;
 	int i, rc;
 
-	rc = hcr_format(path, sizeof(path), "%s/%s", p->rt->rundir,
-			p->grouplib);
-	if (rc)
+	rc = load_stubs(p);
+	if (!rc)
+		rc = hcr_format(path, sizeof(path), "%s/%s", p->rt->rundir,
+				p->grouplib);
+	if (rc) {
+		unload_stubs(p);
 		return rc;
+	}
 	p->group = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
-	if (!p->group)
-		return hcr_fail(HCR_EDLOPEN, "dlopen %s: %s", p->grouplib,
-				dlerror());
+	if (!p->group) {
+		rc = hcr_fail(HCR_EDLOPEN, "dlopen %s: %s", p->grouplib,
+			      dlerror());
+		unload_stubs(p);
+		return rc;
+	}
 	rc = remember_copied(p);
 	for (i = 0; i < p->m->nmods && !rc; i++) {
 		mod = &p->m->mods[i];
@@ -276,6 +332,7 @@ static void plan_free(struct plan *p)
 	free(p->traps);
 	free(p->action);
 	free(p->copied);
+	free(p->stubs);
 	free(p->binds);
 	free(p->carries);
 	hcr_free_states(p);
@@ -306,11 +363,13 @@ int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m)
 		return rc;
 	p.rep.generation = m->generation;
 	p.rep.previous = rt->live ? rt->live->generation : 0;
+	hcr_loading_exports(m);
 	rc = prepare(&p);
 	if (!rc) {
 		hcr_run_before(&p);
 		commit(&p);
 		rt->live = m;
+		hcr_publish_exports(m);	/* before p.old is freed */
 		__atomic_store_n(&rt->generation, m->generation,
 				 __ATOMIC_RELEASE);
 		hcr_run_after(&p);
@@ -319,6 +378,7 @@ int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m)
 		rc = p.rep.loaded + p.rep.reloaded + p.rep.removed;
 		hcr_manifest_free(p.old);
 	}
+	hcr_loading_exports(NULL);	/* the caller frees m on failure */
 	plan_free(&p);
 	return rc;
 }

@@ -39,6 +39,8 @@ struct plan {
 	enum action *action;		/* per module of m */
 	const char **copied;		/* libraries new to the run folder */
 	int ncopied, capcopied;
+	void **stubs;			/* stub libraries loaded before the group */
+	int nstubs;
 	struct bind *binds;
 	int nbinds, capbinds;
 	struct carry *carries;

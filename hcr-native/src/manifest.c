@@ -125,6 +125,31 @@ static int add_func(struct parser *p, char **f)
 	return 0;
 }
 
+/* global <module> <cname> <link> <size> */
+static int add_global(struct parser *p, char **f)
+{
+	struct hcr_manifest *m = p->m;
+	struct hcr_global *g;
+	unsigned long size;
+
+	if (strncmp(f[3], "hcr.", 4) || !f[3][4])
+		return bad(p, "global link name must start with 'hcr.'",
+			   f[3]);
+	if (parse_ulong(f[4], 10, &size))
+		return bad(p, "bad global size", f[4]);
+	g = hcr_grow(m->globals, &m->capglobals, m->nglobals, sizeof(*g));
+	if (!g)
+		return bad(p, "out of memory", NULL);
+	m->globals = g;
+	g += m->nglobals++;
+	g->module = f[1];
+	g->cname = f[2];
+	g->link = f[3];
+	g->size = size;
+	g->mod = -1;
+	return 0;
+}
+
 static int add_static(struct parser *p, char **f)
 {
 	struct hcr_manifest *m = p->m;
@@ -290,12 +315,9 @@ static int record(struct parser *p, char **f, int n)
 	if (!strcmp(k, "func"))
 		return n == 4 ? add_func(p, f) : bad(p, "bad func record",
 						    NULL);
-	if (!strcmp(k, "global")) {
-		if (n != 5)
-			return bad(p, "bad global record", NULL);
-		m->nglobals++;
-		return 0;
-	}
+	if (!strcmp(k, "global"))
+		return n == 5 ? add_global(p, f) : bad(p, "bad global record",
+						      NULL);
 	if (!strcmp(k, "static"))
 		return n == 5 ? add_static(p, f) : bad(p, "bad static record",
 						      NULL);
@@ -378,6 +400,8 @@ void hcr_manifest_free(struct hcr_manifest *m)
 	free(m->mods);
 	free(m->removed);
 	free(m->funcs);
+	free(m->globals);
+	free(m->exports);
 	free(m->statics);
 	free(m->hooks);
 	free(m->uses);

@@ -19,7 +19,13 @@ state=$build/state tree=$build/state/tree gen=$build/gen
 tmp=$gen/.tmp-$n
 
 mkdir -p "$state/obj" "$state/prev" "$state/lib" "$tree" "$gen"
-touch "$state/stubbed" "$state/stublibs" "$state/modules"
+touch "$state/stubbed" "$state/exported" "$state/stublibs" "$state/modules"
+# the names the host's C library defines: the program cannot export them
+if [ ! -f "$state/host" ]; then
+	nm -D --defined-only "$(gcc -print-file-name=libc.so.6)" \
+		"$(gcc -print-file-name=libm.so.6)" |
+		awk 'NF == 3 { sub(/@.*/, "", $3); print $3 }' | sort -u > "$state/host"
+fi
 rm -rf "$tmp" "$gen/$n"
 mkdir -p "$tmp"
 
@@ -60,25 +66,42 @@ for m in $modules; do
 	echo "$m $file $st" >> "$state/modules.new"
 done
 
-# 4. a stub library for function names never stubbed before (section 3)
+# 4. a stub library for function names never stubbed before and C names
+#    never exported before (sections 2 and 3): a new function's C name is a
+#    label on its stub, any other an export thunk (an indirect function)
 awk '$2 == "T" { print $1 }' $nmfiles | sort -u | comm -23 - "$state/stubbed" > "$state/newstubs"
+awk '$2 ~ /^[TDBR]$/ { print $1 }' $nmfiles | sort -u | comm -23 - "$state/exported" |
+	comm -23 - "$state/host" > "$state/newexports"
 newstub=
-if [ -s "$state/newstubs" ]; then
-	awk '{
+if [ -s "$state/newstubs" ] || [ -s "$state/newexports" ]; then
+	awk 'FILENAME == ARGV[1] { export[$1] = 1; next }
+	{
 		f = $1; i = NR
 		printf "\t.text\n\t.globl \"hcr.%s\"\n\t.type \"hcr.%s\", @function\n", f, f
+		if (f in export) {
+			printf "\t.globl \"%s\"\n\t.type \"%s\", @function\n\"%s\":\n", f, f, f
+			delete export[f]
+		}
 		printf "\"hcr.%s\":\n\tjmp *.Ls_%d(%%rip)\n", f, i
 		printf "\t.globl \"hcrtrap.%s\"\n\t.type \"hcrtrap.%s\", @function\n", f, f
 		printf "\"hcrtrap.%s\":\n\tlea .Ln_%d(%%rip), %%rdi\n\tjmp hcr_trap_removed@PLT\n", f, i
 		printf "\t.data\n\t.balign 8\n\t.globl \"hcrslot.%s\"\n\t.type \"hcrslot.%s\", @object\n", f, f
 		printf "\t.size \"hcrslot.%s\", 8\n\"hcrslot.%s\":\n.Ls_%d:\n\t.quad \"hcrtrap.%s\"\n", f, f, i, f
 		printf "\t.section .rodata\n.Ln_%d:\n\t.asciz \"%s\"\n", i, f
-	}' "$state/newstubs" > "$state/stubs.$n.s"
+	}
+	END {
+		for (x in export) {
+			printf "\t.text\n\t.globl \"%s\"\n\t.type \"%s\", @gnu_indirect_function\n", x, x
+			printf "\"%s\":\n\tlea .Lx_%s(%%rip), %%rdi\n\tjmp hcr_export_global@PLT\n", x, x
+			printf "\t.section .rodata\n.Lx_%s:\n\t.asciz \"%s\"\n", x, x
+		}
+	}' "$state/newexports" "$state/newstubs" > "$state/stubs.$n.s"
 	as -o "$state/stubs.$n.o" "$state/stubs.$n.s"
 	ld -shared -soname "libhcrstubs.$n.so" -o "$state/lib/libhcrstubs.$n.so" "$state/stubs.$n.o"
 	echo "libhcrstubs.$n.so" >> "$state/stublibs"
 	newstub=libhcrstubs.$n.so
 	sort -u "$state/stubbed" "$state/newstubs" -o "$state/stubbed"
+	sort -u "$state/exported" "$state/newexports" -o "$state/exported"
 fi
 for s in $(cat "$state/stublibs"); do ln "$state/lib/$s" "$tmp/$s"; done
 

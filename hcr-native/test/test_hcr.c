@@ -2,13 +2,14 @@
  * test_hcr.c - the runtime's tests, against real generations.
  *
  * usage: test_hcr <p build> <nomain build> <plain> <local_host> <libhcr.so>
- *                 <h build> <k build> <d build>
+ *                 <h build> <k build> <d build> <x build> <plugin.so>
  *
  * test/mkgen.sh built the test project p (test/gens/p/<N>/ is the edit that
  * makes generation N; 4, 5, 7, 8 and 9 are broken on purpose) and the
  * projects nomain, h and k (the program API's, see test_hooks.c), and d,
  * whose generation 2 has no full group and generation 3 no delta group
- * (the delta group, docs/internals.md section 4). Tests
+ * (the delta group, docs/internals.md section 4), and x with the plugin
+ * that uses its C names (test_exports.c). Tests
  * choose the generation they start from by writing gen/current, as the
  * compiler would, and call the runtime like a host.
  */
@@ -26,6 +27,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "test_exports.h"
 #include "test_hooks.h"
 
 static const char *proj, *nomain, *plain, *local_host, *libhcr, *dproj;
@@ -508,9 +510,10 @@ int main(int argc, char **argv)
 	struct test all[64];
 	int n = (int)(sizeof(tests) / sizeof(tests[0]));
 
-	if (argc != 9) {
+	if (argc != 11) {
 		fprintf(stderr, "usage: test_hcr <p> <nomain> <plain> "
-			"<local_host> <libhcr.so> <h> <k> <d>\n");
+			"<local_host> <libhcr.so> <h> <k> <d> <x> "
+			"<plugin.so>\n");
 		return 2;
 	}
 	proj = argv[1];
@@ -521,5 +524,6 @@ int main(int argc, char **argv)
 	dproj = argv[8];
 	memcpy(all, tests, sizeof(tests));
 	n += hook_tests(argv[6], argv[7], all + n, 64 - n);
+	n += export_tests(argv[9], argv[10], all + n, 64 - n);
 	return run_tests(all, n);
 }

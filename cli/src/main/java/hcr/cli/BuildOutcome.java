@@ -33,6 +33,9 @@ final class BuildOutcome {
             say.accept("global '" + fresh.cname() + "' of module '" + fresh.moduleId()
                     + "' gets fresh storage (" + fresh.reason() + ")");
         }
+        for (var hostName : generation.hostNames()) {
+            say.accept(hostName.message());
+        }
         say.accept("published gen " + generation.number() + " in "
                 + Millis.of(generation.timings().totalMicros()) + " ms");
     }

@@ -35,6 +35,7 @@ final class BuildRun {
     private final BuildStateFile stateFile;
     private final Cleanup cleanup;
     private final RenameDigests renameDigests;
+    private final Set<String> hostNamesSaid;
     private final Path objDir;
     private final Map<Path, String> seen = new HashMap<>();
     private final List<Workers.Started<ModuleCompiler.Compiled>> compiling = new ArrayList<>();
@@ -56,7 +57,7 @@ final class BuildRun {
 
     BuildRun(BuildConfig config, Toolchain tools, SymbolCache symbols, Workers workers, BuildListener listener,
              GenerationStore store, BuildStateFile stateFile, Cleanup cleanup, RenameDigests renameDigests,
-             long startedNanos) {
+             Set<String> hostNamesSaid, long startedNanos) {
         this.config = config;
         this.tools = tools;
         this.symbols = symbols;
@@ -67,6 +68,7 @@ final class BuildRun {
         this.stateFile = stateFile;
         this.cleanup = cleanup;
         this.renameDigests = renameDigests;
+        this.hostNamesSaid = hostNamesSaid;
         this.objDir = config.stateDir().resolve("obj");
         this.started = startedNanos;
     }
@@ -110,7 +112,7 @@ final class BuildRun {
         for (var module : live) {
             objects.put(module.module().id(), symbols.read(objDir.resolve(module.object()), module.objectHash()));
         }
-        var plan = names.plan(number, objects, tools.system());
+        var plan = names.plan(number, objects, tools.system(), tools.host());
         if (!plan.ok()) {
             throw new BuildFailure(BuildReport.Failed.problems(describe(plan.problems())));
         }
@@ -171,7 +173,8 @@ final class BuildRun {
         renameDigests.retain(placements.stream().map(GenerationAssembly.Placement::renames).toList());
         var modules = placements.stream().map(p -> new ModuleBuild(p.live().module().id(), p.live().module().source(),
                 p.library(), p.state(), p.live().compiled())).toList();
-        var generation = new Generation(number, dir, modules, removed, plan.freshGlobals(), timings());
+        var hostNames = plan.hostNames().stream().filter(name -> hostNamesSaid.add(name.cname())).toList();
+        var generation = new Generation(number, dir, modules, removed, plan.freshGlobals(), hostNames, timings());
         return new Result(new BuildReport.Published(generation), state);
     }
 

@@ -5,7 +5,9 @@ import hcr.compiler.link.ToolException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import hcr.project.ModelException;
 import hcr.project.ProgramModels;
 
@@ -34,6 +36,8 @@ public final class Builder implements AutoCloseable {
     private final BuildStateFile stateFile;
     private final Cleanup cleanup;
     private final RenameDigests renameDigests = new RenameDigests();
+    /** C names reported as the host's in this session (docs/internals.md section 2): each is said once. */
+    private final Set<String> hostNamesSaid = new HashSet<>();
     private final ForeignArchives archives;
     private ProgramHeader header;
     private Toolchain tools;
@@ -72,7 +76,7 @@ public final class Builder implements AutoCloseable {
                 compileAll = false;
             }
             var run = new BuildRun(effective, tools, symbols, workers, listener, store, stateFile, cleanup,
-                    renameDigests, started);
+                    renameDigests, hostNamesSaid, started);
             var result = run.run(project, state, names);
             state = result.state();
             return result.report();

@@ -1,6 +1,7 @@
 package hcr.compiler;
 
 import hcr.compiler.link.FreshGlobal;
+import hcr.compiler.link.HostName;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,15 +15,25 @@ import java.util.Optional;
  * @param modules      every live module, sorted by id
  * @param removed      ids of modules live in the previous generation and gone now
  * @param freshGlobals globals that got fresh storage in this generation, and why
+ * @param hostNames    C names of the program the host process defines too, so code loaded at run
+ *                     time finds the host's (docs/internals.md section 2): those this Builder has
+ *                     not reported before, so each is said once per session
  * @param timings      where the build spent its time
  */
 public record Generation(int number, Path dir, List<ModuleBuild> modules, List<String> removed,
-                         List<FreshGlobal> freshGlobals, BuildTimings timings) {
+                         List<FreshGlobal> freshGlobals, List<HostName> hostNames, BuildTimings timings) {
 
     public Generation {
         modules = List.copyOf(modules);
         removed = List.copyOf(removed);
         freshGlobals = List.copyOf(freshGlobals);
+        hostNames = List.copyOf(hostNames);
+    }
+
+    /** A generation with no host names to report. */
+    public Generation(int number, Path dir, List<ModuleBuild> modules, List<String> removed,
+                      List<FreshGlobal> freshGlobals, BuildTimings timings) {
+        this(number, dir, modules, removed, freshGlobals, List.of(), timings);
     }
 
     /** The module with this id, if live. */

@@ -18,7 +18,7 @@ import java.util.SortedMap;
 /**
  * Fills a generation's staging folder: relinks the modules that need a new library (rename,
  * then {@code cc -shared}), hard-links everything unchanged from the previous generation, adds
- * a stub library for never-seen function names, writes the group library (and, when the
+ * a stub library for never-seen function names and never-exported C names, writes the group library (and, when the
  * previous generation is N-1, the delta group) and the manifest.
  */
 final class GenerationAssembly {
@@ -60,7 +60,7 @@ final class GenerationAssembly {
                        List<String> removed) throws BuildFailure, IOException, ToolException {
         var relinks = placements.stream().filter(p -> p.state() != ModuleState.KEPT).toList();
         var stubs = new ArrayList<>(previousStubs);
-        var newStubs = plan.newFunctions().isEmpty() ? null : "libhcrstubs." + number + ".so";
+        var newStubs = plan.newStubLibrary() ? "libhcrstubs." + number + ".so" : null;
         if (newStubs != null) {
             stubs.add(newStubs);
         }
@@ -79,7 +79,7 @@ final class GenerationAssembly {
         relinks.forEach(p -> deltaNeeded.add(p.library()));
         // the stubs need no module library: they link while the modules do
         var stubsDone = newStubs == null ? null : workers.start(() -> {
-            tools.stubs().build(plan.newFunctions(), staging, newStubs);
+            tools.stubs().build(plan.newFunctions(), plan.exports(), staging, newStubs);
             return newStubs;
         });
         // while the compiler driver links the changed libraries: hard links, the group, the uses graph

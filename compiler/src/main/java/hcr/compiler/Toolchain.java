@@ -1,11 +1,13 @@
 package hcr.compiler;
 
+import hcr.compiler.elf.HostScope;
 import hcr.compiler.elf.SystemSymbols;
 import hcr.compiler.link.Arch;
 import hcr.compiler.link.GroupLibrary;
 import hcr.compiler.link.StubLibrary;
 import hcr.compiler.link.SymbolRenamer;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The tools a Builder drives, set up once: the compiler (identified once, for content keys),
@@ -22,6 +24,8 @@ final class Toolchain {
     private final StubLibrary stubs;
     private final GroupLibrary group;
     private SystemSymbols system;
+    /** Read while the first build compiles: it takes some 200 ms, once per JVM. */
+    private final CompletableFuture<HostScope> host = CompletableFuture.supplyAsync(Toolchain::readHostScope);
 
     Toolchain(BuildConfig config, CompilerIdentity identity, ModuleCompiler compiler, FileDigests digests) {
         this.config = config;
@@ -74,5 +78,22 @@ final class Toolchain {
             system = SystemSymbols.host(cc).and(SystemSymbols.linkInputs(cc, config.libraries(), config.projectDir()));
         }
         return system;
+    }
+
+    /**
+     * The host process's global scope, whose names the program cannot export. When it cannot be
+     * read, none: the program then exports names the host's libraries shadow anyway, and hcr
+     * does not say which.
+     */
+    HostScope host() {
+        return host.join();
+    }
+
+    private static HostScope readHostScope() {
+        try {
+            return HostScope.ofThisJvm();
+        } catch (IOException e) {
+            return HostScope.none();
+        }
     }
 }

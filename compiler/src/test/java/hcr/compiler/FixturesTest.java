@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * generation, built by the Builder, loaded through its group library and run from its
  * {@code main} (through the stub): the last line must be what the plain build prints
  * (expected.txt). Then the variant is undone, and the original must print its line again.
+ * A fixture with {@code plugins/<name>/} gets that plugin, built on its own, as its third
+ * argument, as the plain check does.
  */
 class FixturesTest {
     @TempDir
@@ -50,10 +53,11 @@ class FixturesTest {
                        LoadCheck loadCheck) throws IOException {
         var project = dir.resolve(name);
         copy(fixtures.resolve(name), project);
+        var args = plugin(fixtures, name).map(p -> List.of("1", "3", p.toString())).orElse(List.of("1", "3"));
         var config = BuildConfig.defaults(project).withCc("gcc").withJobs(2)
                 .withCflags(List.of("-std=c11", "-Wall", "-Wextra", "-Werror")).withLibraries(List.of("-lm"));
         try (var builder = new Builder(config, BuildListener.silent())) {
-            assertRuns(builder, loadCheck, expected.get(name), name);
+            assertRuns(builder, loadCheck, args, expected.get(name), name);
             for (var variant : variants) {
                 if (variant == null) {
                     continue;
@@ -73,7 +77,7 @@ class FixturesTest {
                     // (this check calls main without it): NimIntegrationScenarioTest covers it
                     assertInstanceOf(BuildReport.Published.class, builder.build(), id);
                 } else {
-                    assertRuns(builder, loadCheck, want, id);
+                    assertRuns(builder, loadCheck, args, want, id);
                 }
                 for (var file : changed) {
                     var original = fixtures.resolve(name).resolve(file);
@@ -83,19 +87,36 @@ class FixturesTest {
                         Files.deleteIfExists(project.resolve(file));
                     }
                 }
-                assertRuns(builder, loadCheck, expected.get(name), id + " undone");
+                assertRuns(builder, loadCheck, args, expected.get(name), id + " undone");
             }
         }
     }
 
-    private static void assertRuns(Builder builder, LoadCheck loadCheck, String want, String id) {
+    /** {@code plugins/<name>/*.c} built on its own into a plugin, outside the project; none without them. */
+    private Optional<Path> plugin(Path fixtures, String name) throws IOException {
+        var sources = fixtures.resolve("plugins").resolve(name);
+        if (!Files.isDirectory(sources)) {
+            return Optional.empty();
+        }
+        var plugin = dir.resolve(name + "-plugin.so");
+        var command = new ArrayList<>(List.of("gcc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC",
+                "-o", plugin.toString()));
+        try (var files = Files.list(sources)) {
+            files.filter(f -> f.toString().endsWith(".c")).sorted().forEach(f -> command.add(f.toString()));
+        }
+        var result = Subprocess.run(command, dir);
+        assertTrue(result.ok(), "building the plugin of " + name + ":\n" + result.output());
+        return Optional.of(plugin);
+    }
+
+    private static void assertRuns(Builder builder, LoadCheck loadCheck, List<String> args, String want, String id) {
         var report = builder.build();
         if (report instanceof BuildReport.Failed failed) {
             throw new AssertionError(id + ": build failed:\n" + failed.summary() + "\n" + failed.output());
         }
         var dir = report instanceof BuildReport.Published p ? p.generation().dir()
                 : builder.config().buildDir().resolve("gen/" + ((BuildReport.UpToDate) report).generation());
-        var lines = loadCheck.runMain(dir, "1", "3").lines().toList();
+        var lines = loadCheck.runMain(dir, args.toArray(String[]::new)).lines().toList();
         assertEquals(want, lines.get(lines.size() - 1), id);
     }
 

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tiny stand-in for the runtime, in C: loads a published generation's group library with
+ * A tiny stand-in for the runtime, in C (it defines what stub libraries need: the trap and
+ * {@code hcr_export_global}, answering {@code hcr.<name>}): loads a published generation's group library with
  * {@code RTLD_NOW | RTLD_GLOBAL}, points every stub slot of the manifest's functions at the
  * module's own definition, then calls the named {@code int f(void)} functions through their
  * stubs and prints {@code f=<value>}; or, given {@code --main args}, runs the program's main
@@ -23,6 +24,11 @@ final class LoadCheck {
             #include <string.h>
 
             void hcr_trap_removed(const char *cname) { fprintf(stderr, "trap %s\\n", cname); abort(); }
+            void *hcr_export_global(const char *cname) {
+                char link[600];
+                snprintf(link, sizeof link, "hcr.%s", cname);
+                return dlsym(RTLD_DEFAULT, link);
+            }
             void hcr_reload_point(void) {}
             int hcrReloadNeeded(void) { return 0; }
             int hcrHasModuleChanged(const char *m) { (void)m; return 0; }

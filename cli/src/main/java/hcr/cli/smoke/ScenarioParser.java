@@ -78,7 +78,7 @@ final class ScenarioParser {
                 case "expect" -> expect(line, words);
                 case "repeat" -> throw ScenarioError.at(line, "'repeat' inside a repeat's body is read with its own 'end'");
                 case "end" -> throw ScenarioError.at(line, "'end' without 'repeat'");
-                case "project", "edits", "args", "timeout", "sanitize" ->
+                case "project", "edits", "args", "timeout", "sanitize", "plugin" ->
                         throw ScenarioError.at(line, "'" + words.get(0) + "' belongs to the header, before the first step");
                 default -> throw ScenarioError.at(line, "unknown step '" + words.get(0) + "' (see docs/smoke.md)");
             };
@@ -379,7 +379,7 @@ final class ScenarioParser {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    /** The header lines: {@code project}, {@code edits}, {@code args}, {@code timeout}, {@code sanitize}. */
+    /** The header lines: {@code project}, {@code edits}, {@code args}, {@code timeout}, {@code sanitize}, {@code plugin}. */
     private static final class HeaderReader {
         private final Path folder;
         private Path project;
@@ -387,6 +387,7 @@ final class ScenarioParser {
         private List<String> args = List.of();
         private Duration timeout = Setup.DEFAULT_TIMEOUT;
         private boolean sanitize;
+        private List<Path> plugin = List.of();
 
         HeaderReader(Path file) {
             this.folder = file.toAbsolutePath().getParent();
@@ -397,6 +398,12 @@ final class ScenarioParser {
                 case "project" -> project = folder.resolve(single(line, words, "the project folder")).normalize();
                 case "edits" -> edits = folder.resolve(single(line, words, "the folder of edit variants")).normalize();
                 case "args" -> args = List.copyOf(words.subList(1, words.size()));
+                case "plugin" -> {
+                    if (words.size() < 2) {
+                        throw ScenarioError.at(line, "expected 'plugin FILE.c...': the plugin's sources");
+                    }
+                    plugin = words.subList(1, words.size()).stream().map(w -> folder.resolve(w).normalize()).toList();
+                }
                 case "timeout" -> timeout = duration(line, single(line, words, "a duration"));
                 case "sanitize" -> {
                     if (!"address".equals(single(line, words, "'address'"))) {
@@ -416,7 +423,7 @@ final class ScenarioParser {
                 throw new ScenarioError(fileName + ": no 'project DIR' line: which project does the scenario run?");
             }
             var variants = edits != null ? edits : project.resolveSibling("edits").resolve(project.getFileName());
-            return new Setup(project, variants, args, timeout, sanitize);
+            return new Setup(project, variants, args, timeout, sanitize, plugin);
         }
     }
 }

@@ -69,8 +69,11 @@ final class ScenarioRun {
             project = ProjectCopy.of(scenario.setup().project(), scenario.setup().edits(),
                     Files.createTempDirectory(workParent, "hcr-smoke-" + name + "-"));
             config = BuildConfig.defaults(project.dir());
+            // outside the project copy: hcr must not see it
+            var plugin = scenario.setup().plugin().isEmpty() ? null
+                    : PluginBuild.build(List.of("gcc"), scenario.setup().plugin(), project.dir().getParent());
             options = ProgramLaunch.launch(HostOptions.of(project.buildDir()), ProgramLaunch.model(config),
-                    scenario.setup().args());
+                    scenario.setup().args(plugin));
             if (scenario.setup().sanitize()) {
                 var asan = AddressSanitizer.of(config);
                 config = asan.configure(config);

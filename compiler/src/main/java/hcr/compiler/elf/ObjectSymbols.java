@@ -38,17 +38,19 @@ public final class ObjectSymbols {
     private final Set<String> undefined;
     private final Set<String> weakUndefined;
     private final Set<String> weakDefinitions;
+    private final Set<String> threadLocals;
     private final List<ElfSymbol> writableStatics;
     private final List<ElfSymbol> localObjects;
 
     private ObjectSymbols(Path file, List<ElfSymbol> definedGlobals, Set<String> undefined,
-                          Set<String> weakUndefined, Set<String> weakDefinitions,
+                          Set<String> weakUndefined, Set<String> weakDefinitions, Set<String> threadLocals,
                           List<ElfSymbol> writableStatics, List<ElfSymbol> localObjects) {
         this.file = file;
         this.definedGlobals = List.copyOf(definedGlobals);
         this.undefined = Collections.unmodifiableSet(new LinkedHashSet<>(undefined));
         this.weakUndefined = Collections.unmodifiableSet(new LinkedHashSet<>(weakUndefined));
         this.weakDefinitions = Collections.unmodifiableSet(new LinkedHashSet<>(weakDefinitions));
+        this.threadLocals = Collections.unmodifiableSet(new LinkedHashSet<>(threadLocals));
         this.writableStatics = List.copyOf(writableStatics);
         this.localObjects = List.copyOf(localObjects);
     }
@@ -72,6 +74,7 @@ public final class ObjectSymbols {
         var undefined = new LinkedHashSet<String>();
         var weakUndefined = new LinkedHashSet<String>();
         var weakDefinitions = new LinkedHashSet<String>();
+        var threadLocals = new LinkedHashSet<String>();
         var statics = new ArrayList<ElfSymbol>();
         var locals = new ArrayList<ElfSymbol>();
         var sourceFile = "";
@@ -108,6 +111,9 @@ public final class ObjectSymbols {
                 if (binding == STB_WEAK || section == SHN_COMMON) {
                     weakDefinitions.add(name);
                 }
+                if (type == STT_TLS) {
+                    threadLocals.add(name);
+                }
                 continue;
             }
             if (type != STT_OBJECT) {
@@ -119,7 +125,8 @@ public final class ObjectSymbols {
                 statics.add(local);
             }
         }
-        return new ObjectSymbols(elf, defined, undefined, weakUndefined, weakDefinitions, statics, locals);
+        return new ObjectSymbols(elf, defined, undefined, weakUndefined, weakDefinitions, threadLocals, statics,
+                locals);
     }
 
     /** A linked library's .symtab names {@code printf@GLIBC_2.2.5}; C knows {@code printf}. */
@@ -181,6 +188,11 @@ public final class ObjectSymbols {
      */
     public Set<String> weakDefinitions() {
         return weakDefinitions;
+    }
+
+    /** The names among {@link #definedGlobals()} that are thread-local ({@code _Thread_local}, TLS). */
+    public Set<String> threadLocals() {
+        return threadLocals;
     }
 
     /** LOCAL OBJECT symbols in writable sections: file-static and function-static variables. */

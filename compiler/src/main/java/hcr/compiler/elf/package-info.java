@@ -17,8 +17,10 @@
  * what the compiler driver links statically into every module: glibc's {@code libc.so} is a
  * link script ({@code LinkerScript}) naming {@code libc_nonshared.a}, where
  * {@code atexit} lives, and {@code libgcc.a} holds {@code __cpu_model}; archives are read by
- * {@code ArchiveSymbols}. hcr.h's hook descriptors are local objects, found
- * by name among {@link hcr.compiler.elf.ObjectSymbols#localObjects()}.
+ * {@code ArchiveSymbols}. {@link hcr.compiler.elf.HostScope} says which library of the host's
+ * global scope (the java launcher's and libjvm's, libz and libstdc++ among them) defines a name:
+ * the program cannot offer such a name to code it loads at run time. hcr.h's hook descriptors
+ * are local objects, found by name among {@link hcr.compiler.elf.ObjectSymbols#localObjects()}.
  *
  * <p>Reading happens on every rebuild, so it is done in this process with jelf rather than by
  * running {@code nm}: a module's object takes well under a millisecond once warm. The host's

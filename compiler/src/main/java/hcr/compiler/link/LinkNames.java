@@ -1,6 +1,7 @@
 package hcr.compiler.link;
 
 import hcr.compiler.elf.ElfSymbol;
+import hcr.compiler.elf.HostScope;
 import hcr.compiler.elf.ObjectSymbols;
 import hcr.compiler.elf.SymbolKind;
 import hcr.compiler.elf.SystemSymbols;
@@ -14,39 +15,45 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The persistent link-name table of one build folder (docs/internals.md section 2).
  *
  * <p>It remembers, across generations and across restarts of the dev server, what every C name
  * was called: the names live in the last committed generation (kind, link name, size), the
- * link name each function ever had, the C names ever used for a global object, and the function
- * link names already in a stub library. {@link #plan} reads that history to name a new
- * generation; {@link #commit} adds the generation to it once it was published.
+ * link name each function ever had, the C names ever used for a global object, the function
+ * link names already in a stub library, and the C names a stub library exports. {@link #plan}
+ * reads that history to name a new generation; {@link #commit} adds the generation to it once
+ * it was published.
  *
  * <p>Not thread-safe: one builder owns it. The plans it returns are immutable.
  */
 public final class LinkNames {
     static final String PREFIX = "hcr.";
+    /** What an assembler label and a dynamic symbol can be without quoting: a C identifier. */
+    private static final Pattern C_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private int generation;
     private final Map<String, LiveName> live;
     private final Map<String, String> functionNames;
     private final Set<String> objectNames;
     private final Set<String> stubbed;
+    private final Set<String> exported;
 
     LinkNames(int generation, Map<String, LiveName> live, Map<String, String> functionNames,
-              Set<String> objectNames, Set<String> stubbed) {
+              Set<String> objectNames, Set<String> stubbed, Set<String> exported) {
         this.generation = generation;
         this.live = new HashMap<>(live);
         this.functionNames = new HashMap<>(functionNames);
         this.objectNames = new HashSet<>(objectNames);
         this.stubbed = new HashSet<>(stubbed);
+        this.exported = new HashSet<>(exported);
     }
 
     /** An empty table: a build folder that never published. */
     public static LinkNames empty() {
-        return new LinkNames(0, Map.of(), Map.of(), Set.of(), Set.of());
+        return new LinkNames(0, Map.of(), Map.of(), Set.of(), Set.of(), Set.of());
     }
 
     /** Reads the table; an empty table if the file is missing; an error naming file and line if malformed. */
@@ -59,13 +66,20 @@ public final class LinkNames {
         LinkNamesFile.write(file, this);
     }
 
+    /** {@link #plan(int, Map, SystemSymbols, HostScope)} for a host whose scope defines none of the program's names. */
+    public LinkPlan plan(int generation, Map<String, ObjectSymbols> liveModules, SystemSymbols system) {
+        return plan(generation, liveModules, system, HostScope.none());
+    }
+
     /**
      * Names generation {@code generation} of a program made of {@code liveModules} (module id →
-     * symbols of its object). Does not change the table.
+     * symbols of its object) that runs in a host process whose global scope is {@code host}.
+     * Does not change the table.
      *
      * @throws IllegalArgumentException when {@code generation} is not after the last committed one
      */
-    public LinkPlan plan(int generation, Map<String, ObjectSymbols> liveModules, SystemSymbols system) {
+    public LinkPlan plan(int generation, Map<String, ObjectSymbols> liveModules, SystemSymbols system,
+                         HostScope host) {
         if (generation <= this.generation) {
             throw new IllegalArgumentException("generation " + generation
                     + " is not after the last committed generation " + this.generation);
@@ -79,13 +93,17 @@ public final class LinkNames {
         var newFunctions = new ArrayList<FunctionName>();
         var globals = new ArrayList<GlobalName>();
         var fresh = new ArrayList<FreshGlobal>();
+        var exports = new ArrayList<Export>();
+        var hostNames = new ArrayList<HostName>();
         for (var owner : owners.values()) {
             var symbol = owner.symbol();
             var cname = symbol.name();
+            boolean newStub = false;
             if (symbol.kind() == SymbolKind.FUNCTION) {
                 var name = new FunctionName(owner.moduleId(), cname, functionLinkName(cname, generation));
                 functions.add(name);
-                if (!stubbed.contains(name.linkName())) {
+                newStub = !stubbed.contains(name.linkName());
+                if (newStub) {
                     newFunctions.add(name);
                 }
                 linkNames.put(cname, name.linkName());
@@ -93,6 +111,12 @@ public final class LinkNames {
                 var name = globalName(owner.moduleId(), symbol, generation, fresh);
                 globals.add(name);
                 linkNames.put(cname, name.linkName());
+            }
+            var hostLibrary = host.library(cname);
+            if (hostLibrary.isPresent()) {
+                hostNames.add(new HostName(owner.moduleId(), cname, hostLibrary.get()));
+            } else if (exportable(cname, modules.get(owner.moduleId()))) {
+                exports.add(new Export(owner.moduleId(), cname, newStub ? Export.Form.STUB_LABEL : Export.Form.INDIRECT));
             }
         }
 
@@ -107,7 +131,16 @@ public final class LinkNames {
                 }
             }
         });
-        return new LinkPlan(generation, renames, functions, newFunctions, fresh, problems, globals);
+        return new LinkPlan(generation, renames, functions, newFunctions, fresh, problems, globals, exports,
+                hostNames);
+    }
+
+    /**
+     * A C name this generation exports for the first time: not exported before, a C identifier
+     * (what can be a label), not thread-local (an indirect function cannot answer a TLS reference).
+     */
+    private boolean exportable(String cname, ObjectSymbols owner) {
+        return !exported.contains(cname) && C_NAME.matcher(cname).matches() && !owner.threadLocals().contains(cname);
     }
 
     private String functionLinkName(String cname, int generation) {
@@ -185,6 +218,9 @@ public final class LinkNames {
         for (var function : plan.newFunctions()) {
             stubbed.add(function.linkName());
         }
+        for (var export : plan.exports()) {
+            exported.add(export.cname());
+        }
         generation = plan.generation();
     }
 
@@ -212,5 +248,9 @@ public final class LinkNames {
 
     Set<String> stubbed() {
         return stubbed;
+    }
+
+    Set<String> exported() {
+        return exported;
     }
 }

@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * function step hcr.step                 the link name each function ever had
  * object counter                         C names ever used for a global object
  * stubbed hcr.step                       function link names in a stub library
+ * exported step                          C names a stub library exports (docs/internals.md section 2);
+ *                                        a table written before exports existed has none
  * </pre>
  */
 final class LinkNamesFile {
@@ -48,6 +50,7 @@ final class LinkNamesFile {
         var functionNames = new HashMap<String, String>();
         var objectNames = new HashSet<String>();
         var stubbed = new HashSet<String>();
+        var exported = new HashSet<String>();
         for (int i = 1; i < lines.length; i++) {
             var line = lines[i];
             if (line.isEmpty()) {
@@ -78,6 +81,10 @@ final class LinkNamesFile {
                         expect(fields, 2, where);
                         stubbed.add(fields[1]);
                     }
+                    case "exported" -> {
+                        expect(fields, 2, where);
+                        exported.add(fields[1]);
+                    }
                     default -> throw new IOException(where + "unknown record '" + fields[0] + "'");
                 }
             } catch (IllegalArgumentException e) {
@@ -87,7 +94,7 @@ final class LinkNamesFile {
         if (generation < 0) {
             throw new IOException(file + ": no 'generation' record");
         }
-        return new LinkNames(generation, live, functionNames, objectNames, stubbed);
+        return new LinkNames(generation, live, functionNames, objectNames, stubbed, exported);
     }
 
     private static void expect(String[] fields, int count, String where) throws IOException {
@@ -107,6 +114,7 @@ final class LinkNamesFile {
                 text.append("function ").append(cname).append(' ').append(linkName).append('\n'));
         new TreeSet<>(names.objectNames()).forEach(cname -> text.append("object ").append(cname).append('\n'));
         new TreeSet<>(names.stubbed()).forEach(linkName -> text.append("stubbed ").append(linkName).append('\n'));
+        new TreeSet<>(names.exported()).forEach(cname -> text.append("exported ").append(cname).append('\n'));
         AtomicFile.write(file, text.toString());
     }
 }

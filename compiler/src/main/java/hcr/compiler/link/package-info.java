@@ -23,6 +23,15 @@
  * switches code by writing slots. Nim's hot code reloading makes the same trampolines at run
  * time; we assemble them at build time with {@code as} and {@code ld}.
  *
+ * <p><b>Exports.</b> Renaming hides the program's names from code it loads at run time (a
+ * plugin calling {@code api_add}, Lua's {@code require} loading a C module), so the stub
+ * libraries also export every C name once ({@link hcr.compiler.link.Export}), as a program
+ * linked {@code -Wl,-E} offers them: a function's name as a second label on its stub, a
+ * global's as an indirect function whose resolver asks the runtime for the live storage. A
+ * name the host process defines too ({@link hcr.compiler.link.HostName}, from
+ * {@link hcr.compiler.elf.HostScope}) is the host's for such code, is not exported, and the
+ * build says so.
+ *
  * <p><b>The group and the manifest.</b> Modules that use each other's globals cannot be loaded
  * one at a time; a generation's {@link hcr.compiler.link.GroupLibrary} needs all stubs, then all
  * live modules, so one {@code dlopen} loads them together; it defines nothing, so it is written

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hcr.compiler.elf.HostScope;
 import hcr.compiler.elf.SystemSymbols;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -238,6 +239,95 @@ class LinkNamesTest {
         assertEquals(Optional.of("hcr.a.g2"), loaded.linkName("a"));
         assertEquals(2, loaded.generation());
         assertEquals(List.of(new FunctionName("data", "f2", "hcr.f2")), loaded.plan(3, next, host).newFunctions());
+    }
+
+    @Test
+    void aNewFunctionIsExportedAsALabelOnItsNewStubAndAGlobalIndirectly() throws IOException {
+        var plan = planAndCommit(1, Map.of("sim", SIM, "main", MAIN));
+
+        assertEquals(List.of(new Export("sim", "counter", Export.Form.INDIRECT),
+                new Export("main", "main", Export.Form.STUB_LABEL),
+                new Export("sim", "step", Export.Form.STUB_LABEL)), plan.exports());
+        assertTrue(plan.newStubLibrary());
+
+        var next = planAndCommit(2, Map.of("sim", SIM + "int reset(void) { return counter = 0; }\nlong total;\n",
+                "main", MAIN));
+
+        assertEquals(List.of(new Export("sim", "reset", Export.Form.STUB_LABEL),
+                new Export("sim", "total", Export.Form.INDIRECT)), next.exports(), "each C name is exported once");
+    }
+
+    @Test
+    void aGlobalAloneMakesAStubLibraryForItsExport() throws IOException {
+        planAndCommit(1, Map.of("sim", SIM, "main", MAIN));
+
+        var plan = planAndCommit(2, Map.of("sim", SIM + "int extra = 3;\n", "main", MAIN));
+
+        assertEquals(List.of(), plan.newFunctions());
+        assertEquals(List.of(new Export("sim", "extra", Export.Form.INDIRECT)), plan.exports());
+        assertTrue(plan.newStubLibrary());
+        assertFalse(planAndCommit(3, Map.of("sim", SIM + "int extra = 4;\n", "main", MAIN)).newStubLibrary());
+    }
+
+    @Test
+    void aGlobalWithFreshStorageIsNotExportedAgain() throws IOException {
+        var user = "extern int a[]; int first(void) { return a[0]; }\n";
+        planAndCommit(1, Map.of("data", "int a[4];\n", "user", user));
+
+        var grown = planAndCommit(2, Map.of("data", "int a[64];\n", "user", user));
+
+        assertEquals(List.of(), grown.exports(), "the resolver of 'a' answers hcr.a.g2 from now on");
+        assertFalse(grown.newStubLibrary());
+    }
+
+    @Test
+    void aGlobalThatBecomesAFunctionKeepsItsIndirectExport() throws IOException {
+        planAndCommit(1, Map.of("m", "int x(void) { return 1; }\nint y = 2;\n"));
+
+        var swapped = planAndCommit(2, Map.of("m", "int x = 1;\nint y(void) { return 2; }\n"));
+
+        assertEquals(List.of(new FunctionName("m", "y", "hcr.y.g2")), swapped.newFunctions());
+        assertEquals(List.of(), swapped.exports(), "y is exported indirectly since generation 1, x by its label");
+    }
+
+    @Test
+    void aTableFromBeforeExportsExportsStubbedFunctionsIndirectly() throws IOException {
+        planAndCommit(1, Map.of("sim", SIM, "main", MAIN));
+        var file = dir.resolve("state/link-names");
+        names.save(file);
+        var text = Files.readString(file);
+        assertTrue(text.contains("\nexported step\n"), text);
+        Files.writeString(file, text.replaceAll("(?m)^exported .*\n", ""));
+
+        var plan = LinkNames.load(file).plan(2, program.modules(Map.of("sim", SIM, "main", MAIN)), host);
+
+        assertEquals(List.of(new Export("sim", "counter", Export.Form.INDIRECT),
+                new Export("main", "main", Export.Form.INDIRECT),
+                new Export("sim", "step", Export.Form.INDIRECT)), plan.exports(),
+                "their stubs exist without labels: a library is never rebuilt");
+    }
+
+    @Test
+    void aNameTheHostDefinesIsNotExportedAndIsReported() throws IOException {
+        var scope = HostScope.ofThisJvm();
+        var plan = names.plan(1, program.modules(Map.of(
+                "names", "int send(int a, int b) { return a + b; }\nint optind = 40;\nint api_add(int a) { return a; }\n")),
+                host, scope);
+
+        assertEquals(List.of(new Export("names", "api_add", Export.Form.STUB_LABEL)), plan.exports());
+        assertEquals(List.of(new HostName("names", "optind", "libc.so.6"), new HostName("names", "send", "libc.so.6")),
+                plan.hostNames());
+        assertEquals("'send' is also defined by the host process (libc.so.6); code loaded at run time finds the host's",
+                plan.hostNames().get(1).message());
+        assertEquals(Map.of("send", "hcr.send", "optind", "hcr.optind", "api_add", "hcr.api_add"), plan.renamesOf("names"),
+                "the program's own uses still reach its own definitions");
+    }
+
+    @Test
+    void aThreadLocalGlobalIsNotExported() throws IOException {
+        var plan = names.plan(1, program.modules(Map.of("m", "_Thread_local int depth;\nint shared;\n")), host);
+
+        assertEquals(List.of(new Export("m", "shared", Export.Form.INDIRECT)), plan.exports());
     }
 
     @Test

@@ -80,13 +80,15 @@ class StubLibraryTest {
     void theAarch64AssemblyAssemblesWithARealAarch64Assembler() throws IOException {
         var mc = Path.of("/usr/bin/llvm-mc");
         RequiredTool.requireExecutable(mc, "llvm-mc, an aarch64 assembler (Debian's llvm)");
-        var s = Files.writeString(dir.resolve("stubs.s"), StubLibrary.assembly(Arch.AARCH64, STEP_AND_FRESH));
+        var s = Files.writeString(dir.resolve("stubs.s"), StubLibrary.assembly(Arch.AARCH64, STEP_AND_FRESH,
+                List.of(new Export("sim", "step", Export.Form.STUB_LABEL), new Export("sim", "counter", Export.Form.INDIRECT))));
         var o = dir.resolve("stubs.o");
 
         Gcc.run(List.of(mc.toString(), "-triple=aarch64-linux-gnu", "-filetype=obj", s.toString(), "-o", o.toString()));
 
         var symbols = Gcc.run(List.of("readelf", "-sW", o.toString()));
-        for (var name : List.of("hcr.step", "hcrtrap.step", "hcrslot.step", "hcr.y.g5", "hcrslot.y.g5")) {
+        for (var name : List.of("hcr.step", "hcrtrap.step", "hcrslot.step", "hcr.y.g5", "hcrslot.y.g5", "step",
+                "counter")) {
             assertTrue(symbols.lines().anyMatch(line -> line.contains(" GLOBAL ") && line.endsWith(" " + name)),
                     name + "\n" + symbols);
         }
@@ -100,6 +102,79 @@ class StubLibraryTest {
         assertTrue(text.contains("hcr.y.g5:\n\tjmp\t*.Ls_y.g5(%rip)\n"), text);
         assertTrue(text.contains("hcrslot.y.g5:\n.Ls_y.g5:\n\t.quad\thcrtrap.y.g5\n"), text);
         assertTrue(text.contains(".Ln_y.g5:\n\t.asciz\t\"y\"\n"), text);
+    }
+
+    @Test
+    void anExportedFunctionIsASecondLabelOnItsStub() {
+        var text = StubLibrary.assembly(Arch.X86_64, List.of(new FunctionName("sim", "step", "hcr.step")),
+                List.of(new Export("sim", "step", Export.Form.STUB_LABEL)));
+
+        assertTrue(text.contains("""
+                \t.globl\thcr.step
+                \t.type\thcr.step, @function
+                \t.globl\tstep
+                \t.type\tstep, @function
+                hcr.step:
+                step:
+                \tjmp\t*.Ls_step(%rip)
+                \t.size\thcr.step, .-hcr.step
+                \t.size\tstep, .-step
+                """), text);
+    }
+
+    @Test
+    void anIndirectExportIsAThunkThatAsksTheRuntime() {
+        var counter = List.of(new Export("vars", "counter", Export.Form.INDIRECT));
+        var text = StubLibrary.assembly(Arch.X86_64, List.of(), counter);
+
+        assertTrue(text.contains("""
+                \t.globl\tcounter
+                \t.type\tcounter, @gnu_indirect_function
+                counter:
+                \tlea\t.Lx_counter(%rip), %rdi
+                \tjmp\thcr_export_global@PLT
+                \t.size\tcounter, .-counter
+                \t.section\t.rodata
+                .Lx_counter:
+                \t.asciz\t"counter"
+                """), text);
+        var arm = StubLibrary.assembly(Arch.AARCH64, List.of(), counter);
+        assertTrue(arm.contains("\t.type\tcounter, %gnu_indirect_function\ncounter:\n\tadrp\tx0, .Lx_counter\n"
+                + "\tadd\tx0, x0, :lo12:.Lx_counter\n\tb\thcr_export_global\n"), arm);
+    }
+
+    @Test
+    void aLabelWithoutItsStubOrANameThatIsNoCIdentifierIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> StubLibrary.assembly(Arch.X86_64, List.of(),
+                List.of(new Export("m", "f", Export.Form.STUB_LABEL))));
+        assertThrows(IllegalArgumentException.class, () -> StubLibrary.assembly(Arch.X86_64, List.of(),
+                List.of(new Export("m", "f@V1", Export.Form.INDIRECT))));
+    }
+
+    @Test
+    void theLibraryExportsLabelsAsFunctionsAtTheStubAndThunksAsIndirectFunctions() throws Exception {
+        new StubLibrary(Arch.X86_64, "as", "ld").build(STEP_AND_FRESH,
+                List.of(new Export("sim", "step", Export.Form.STUB_LABEL), new Export("sim", "y", Export.Form.STUB_LABEL),
+                        new Export("sim", "counter", Export.Form.INDIRECT)), dir, "libhcrstubs.6.so");
+
+        var exported = exported(dir.resolve("libhcrstubs.6.so"));
+        assertEquals(ElfSymbol.STT_FUNC, exported.get("step").getType());
+        assertEquals(exported.get("hcr.step").st_value, exported.get("step").st_value);
+        assertEquals(exported.get("hcr.step").st_size, exported.get("step").st_size);
+        assertEquals(exported.get("hcr.y.g5").st_value, exported.get("y").st_value, "a label on a fresh-named stub");
+        assertEquals(10, exported.get("counter").getType(), "STT_GNU_IFUNC");
+        var undefined = Gcc.run(List.of("nm", "-D", "--undefined-only", dir.resolve("libhcrstubs.6.so").toString()));
+        assertTrue(undefined.contains("hcr_export_global") && undefined.contains("hcr_trap_removed"), undefined);
+    }
+
+    private static Map<String, ElfSymbol> exported(Path library) throws IOException {
+        var exported = new HashMap<String, ElfSymbol>();
+        for (var symbol : ElfFile.from(library.toFile()).getDynamicSymbolTableSection().symbols) {
+            if (symbol.st_shndx != 0) {
+                exported.put(symbol.getName(), symbol);
+            }
+        }
+        return exported;
     }
 
     @Test
