@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Makefile; {@code hcr run} runs scripts exercising coroutines, errors (longjmp), the GC and
  * the string library exactly as the {@code lua} make built does; under {@code hcr dev} an edit
  * of {@code luaL_tolstring} in lauxlib.c changes what the running script prints, its own state
- * continuing.
+ * continuing, while the script keeps using Debian's lua-filesystem ({@code require "lfs"}: an
+ * lfs.so that expects the program to export the Lua API by C name, issue 11).
  */
 @Timeout(600)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,16 +63,18 @@ class LuaIT {
 
     @Test
     void anEditOfLauxlibReachesTheRunningScript() throws IOException {
+        RequiredTool.require(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/lua/5.4/lfs.so")),
+                "Debian's lua-filesystem (apt-get install lua-filesystem)");
         var lauxlib = lua.resolve("src/lauxlib.c");
         var original = Files.readString(lauxlib, StandardCharsets.ISO_8859_1);
         var from = "lua_toboolean(L, idx) ? \"true\" : \"false\"";
         assertTrue(original.contains(from), "luaL_tolstring prints booleans");
-        try (var hcr = Hcr.start(scripts, "dev", lua.toString(), "--port", "0", "--", "loop.lua")) {
-            var before = hcr.awaitOut("^tick (\\d+) true floor 7$");
+        try (var hcr = Hcr.start(scripts, "dev", lua.toString(), "--port", "0", "--", "lfs_loop.lua")) {
+            var before = hcr.awaitOut("^tick (\\d+) true floor 7 lfs directory$");
             Files.writeString(lauxlib, original.replace(from, "lua_toboolean(L, idx) ? \"yes\" : \"no\""),
                     StandardCharsets.ISO_8859_1);
             hcr.awaitErr("^hcr: reloaded src/lauxlib \\(gen 2\\) in \\d+(\\.\\d)? ms$");
-            var after = hcr.awaitOut("^tick (\\d+) yes floor 7$", before.index());
+            var after = hcr.awaitOut("^tick (\\d+) yes floor 7 lfs directory$", before.index());
             var lines = hcr.out().lines();
             // one run of ticks: the script's own counter went on through the reload
             for (int i = before.index(); i < after.index(); i++) {
