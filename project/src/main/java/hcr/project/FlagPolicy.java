@@ -173,8 +173,6 @@ public final class FlagPolicy {
     }
 
     private static void note(List<DroppedFlag> dropped, String flag, String reason) {
-        if (dropped.stream().noneMatch(d -> d.flag().equals(flag))) {
-            dropped.add(new DroppedFlag(flag, reason));
-        }
+        DroppedFlag.addOnce(dropped, new DroppedFlag(flag, reason));
     }
 }

@@ -50,6 +50,8 @@ final class ModelResolver {
         file.includeDirs().forEach(dir -> common.add("-I" + root.resolve(dir).normalize()));
         file.defines().forEach(define -> common.add("-D" + define));
         common.addAll(packages.cflags());
+        var commonFlags = FlagPolicy.compileFlags(common, null);
+        commonFlags.dropped().forEach(this::drop);
         var buildDirectory = file.buildDirectory().map(d -> root.resolve(d).normalize()).orElse(root);
         if (!Files.isDirectory(buildDirectory)) {
             throw parsed.error("/build/directory", "[build] directory: " + buildDirectory + " is not a directory");
@@ -74,7 +76,7 @@ final class ModelResolver {
             for (var entry : entries) {
                 if (!isExcluded(excluded, entry.source())) {
                     var own = FlagPolicy.compileFlags(entry.arguments(), null);
-                    modules.put(entry.source(), module(entry.source(), entry.directory(), common, own));
+                    modules.put(entry.source(), module(entry.source(), entry.directory(), commonFlags, own));
                 }
             }
         }
@@ -86,7 +88,7 @@ final class ModelResolver {
             }
             for (var source : found) {
                 if (!isExcluded(excluded, source)) {
-                    modules.putIfAbsent(source, module(source, buildDirectory, common, FlagPolicy.compileFlags(List.of(), null)));
+                    modules.putIfAbsent(source, module(source, buildDirectory, commonFlags, FlagPolicy.compileFlags(List.of(), null)));
                 }
             }
         }
@@ -100,7 +102,7 @@ final class ModelResolver {
             if (!Files.isDirectory(directory)) {
                 throw parsed.error(at + "/directory", "[[module]] directory: " + directory + " is not a directory");
             }
-            modules.put(source, module(source, directory, common, FlagPolicy.compileFlags(entry.flags(), null)));
+            modules.put(source, module(source, directory, commonFlags, FlagPolicy.compileFlags(entry.flags(), null)));
         }
         if (modules.isEmpty()) {
             throw parsed.error("/build", "no modules: hcr.toml names no sources ([build] sources, compile_database or"
@@ -120,19 +122,15 @@ final class ModelResolver {
                 dropped, definition);
     }
 
-    private ModuleSource module(Path source, Path directory, List<String> common, FlagPolicy.Filtered own) {
-        var filteredCommon = FlagPolicy.compileFlags(common, null);
-        filteredCommon.dropped().forEach(this::drop);
+    private ModuleSource module(Path source, Path directory, FlagPolicy.Filtered common, FlagPolicy.Filtered own) {
         own.dropped().forEach(this::drop);
-        var flags = new ArrayList<>(filteredCommon.kept());
+        var flags = new ArrayList<>(common.kept());
         flags.addAll(own.kept());
         return new ModuleSource(source, directory, flags);
     }
 
     private void drop(DroppedFlag flag) {
-        if (dropped.stream().noneMatch(d -> d.flag().equals(flag.flag()))) {
-            dropped.add(flag);
-        }
+        DroppedFlag.addOnce(dropped, flag);
     }
 
     /** Link inputs with paths made absolute against the root: {@code -Llib}, {@code lib/libx.a}. */
@@ -165,7 +163,7 @@ final class ModelResolver {
 
     /** The C files a {@code sources} entry names: one file, or every file a glob matches. */
     private List<Path> expand(String pattern) {
-        if (!isGlob(pattern)) {
+        if (!ProjectFile.isGlob(pattern)) {
             var file = root.resolve(pattern).normalize();
             return Files.isRegularFile(file) ? List.of(file) : List.of();
         }
@@ -200,8 +198,5 @@ final class ModelResolver {
         return found;
     }
 
-    private static boolean isGlob(String pattern) {
-        return pattern.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
-    }
 
 }

@@ -72,8 +72,7 @@ public final class ProgramModels {
         var dropped = new ArrayList<DroppedFlag>();
         for (var entry : entries) {
             var filtered = FlagPolicy.compileFlags(entry.arguments(), null);
-            filtered.dropped().stream().filter(d -> dropped.stream().noneMatch(x -> x.flag().equals(d.flag())))
-                    .forEach(dropped::add);
+            filtered.dropped().forEach(d -> DroppedFlag.addOnce(dropped, d));
             modules.add(new ModuleSource(entry.source(), entry.directory(), filtered.kept()));
         }
         return new ProgramModel(root, ProgramModel.Origin.COMPILE_DATABASE, Optional.empty(),

@@ -65,6 +65,11 @@ public record ProjectFile(Optional<String> name, List<String> args, Optional<Str
         dropped = List.copyOf(dropped);
     }
 
+    /** True when a {@code sources} or {@code exclude} entry is a glob rather than one file's path. */
+    public static boolean isGlob(String path) {
+        return path.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
     /** An empty description, to build up with the {@code with} methods. */
     public static ProjectFile empty() {
         return new ProjectFile(Optional.empty(), List.of(), Optional.empty(), Map.of(), Optional.empty(),

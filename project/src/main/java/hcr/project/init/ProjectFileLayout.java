@@ -36,17 +36,17 @@ final class ProjectFileLayout {
         var compilers = new LinkedHashMap<String, Integer>();
         for (var compile : closure.modules()) {
             var flags = compile.flags();
-            flags.dropped().forEach(d -> note(dropped, d));
+            flags.dropped().forEach(d -> DroppedFlag.addOnce(dropped, d));
             entries.add(new Entry(relative(compile.source()), relative(compile.directory()), flags.kept()));
             compilers.merge(compile.compiler(), 1, Integer::sum);
         }
         var link = FlagPolicy.linkInputs(closure.linkArguments());
-        link.dropped().forEach(d -> note(dropped, d));
+        link.dropped().forEach(d -> DroppedFlag.addOnce(dropped, d));
         var file = ProjectFile.empty().withName(name).withCc(mostCommon(compilers)).withLink(link.kept())
                 .withDropped(dropped);
         var directory = mostCommon(count(entries.stream().map(Entry::directory).toList()));
         boolean uniform = entries.stream().allMatch(e -> e.directory().equals(directory)
-                && e.flags().equals(entries.get(0).flags()) && !isGlob(e.source()));
+                && e.flags().equals(entries.get(0).flags()) && !ProjectFile.isGlob(e.source()));
         var buildDirectory = directory.equals(".") ? null : directory;
         if (uniform) {
             return file.withBuildDirectory(buildDirectory).withFlags(entries.get(0).flags())
@@ -108,13 +108,4 @@ final class ProjectFileLayout {
         return best;
     }
 
-    private static boolean isGlob(String path) {
-        return path.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
-    }
-
-    private static void note(List<DroppedFlag> dropped, DroppedFlag flag) {
-        if (dropped.stream().noneMatch(d -> d.flag().equals(flag.flag()))) {
-            dropped.add(flag);
-        }
-    }
 }
