@@ -36,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
                     .withOutput(HostOptions.OutputMode.INHERIT_AND_CAPTURE)
                     .withInput(HostOptions.InputMode.INHERIT);
             var options = ProgramLaunch.launch(base, ProgramLaunch.model(config), project.programArgs());
-            try (var host = ProgramHost.start(options)) {
+            try (var host = ProgramHost.start(options);
+                 var generations = new PublishedGenerations(config.buildDir(), host)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "hcr-shutdown"));
                 var ending = host.awaitEnding(Duration.ofDays(365));
                 if (ending instanceof HostEvent.Exited exited) {
