@@ -261,8 +261,9 @@ final class BuildRun {
         long began = System.nanoTime();
         ModuleCompiler.Compiled compiled = null;
         try {
+            var previous = pending.previous();
             compiled = tools.compiler().compile(module, object, objDir.resolve(module.stem() + ".d"),
-                    pending.previous() == null ? List.of() : pending.previous().headers());
+                    previous == null ? List.of() : previous.headers(), previous == null);
         } finally {
             listener.moduleCompiled(module.id(), (System.nanoTime() - began) / 1000, compiled != null && compiled.ok());
         }

@@ -97,46 +97,72 @@ final class ModuleCompiler {
     }
 
     /**
-     * @param knownHeaders the project headers the module's last compile included (empty the first time)
+     * Compiles {@code module}. A first compile (its headers unknown) and a module that declares
+     * hidden symbols are preprocessed first: the dependency file then names the headers before
+     * the compile proper, so whether the module uses hcr.h and hides symbols is known without
+     * compiling twice. Any other module is compiled directly from its source.
+     *
+     * @param knownHeaders the project headers the module's last compile included
+     * @param first        true when the module was never compiled in this build folder
      */
-    Compiled compile(SourceModule module, Path object, Path depFile, List<Path> knownHeaders) throws IOException {
-        boolean hooks = usesHooks(module, knownHeaders);
-        boolean rewrite = visibility.needed(module.source(), knownHeaders);
-        var result = run(module, object, depFile, hooks, rewrite);
-        if (!result.ok()) {
-            Files.deleteIfExists(object);
-            return new Compiled(module, object, false, result.output(), List.of());
+    Compiled compile(SourceModule module, Path object, Path depFile, List<Path> knownHeaders, boolean first)
+            throws IOException {
+        if (first || visibility.needed(module.source(), knownHeaders)) {
+            return preprocessedFirst(module, object, depFile);
         }
-        var headers = DepFile.prerequisites(Files.readString(depFile, StandardCharsets.UTF_8), module.directory(),
-                module.source());
-        boolean hooksNow = hooks || usesHooks(module, headers);
-        boolean rewriteNow = rewrite || visibility.needed(module.source(), headers);
-        if (hooksNow != hooks || rewriteNow != rewrite) {
-            // only now are its headers known (a first compile, or a new #include): compile as they ask
-            result = run(module, object, depFile, hooksNow, rewriteNow);
-            if (!result.ok()) {
-                Files.deleteIfExists(object);
-                return new Compiled(module, object, false, result.output(), List.of());
-            }
+        boolean hooks = usesHooks(module, knownHeaders);
+        var result = plain(command(module, hooks), module.sourceArgument(), object, depFile, module.directory());
+        if (!result.ok()) {
+            return failed(module, object, result);
+        }
+        var headers = headers(module, depFile);
+        if (usesHooks(module, headers) != hooks || visibility.needed(module.source(), headers)) {
+            return preprocessedFirst(module, object, depFile); // a new #include changed what it needs
         }
         return new Compiled(module, object, true, result.output(), headers);
     }
 
-    private Subprocess.Result run(SourceModule module, Path object, Path depFile, boolean hooks, boolean rewrite)
-            throws IOException {
+    /**
+     * Preprocesses, then compiles what the preprocessor wrote when it rewrote a visibility, and
+     * the source itself otherwise (so that diagnostics and objects are exactly a plain compile's).
+     */
+    private Compiled preprocessedFirst(SourceModule module, Path object, Path depFile) throws IOException {
+        var preprocessed = stateDir.resolve("obj").resolve(module.stem() + ".i");
+        var cpp = visibility.preprocess(command(module, false), module.sourceArgument(), depFile, preprocessed,
+                module.directory());
+        if (!cpp.ok()) {
+            return failed(module, object, cpp.result());
+        }
+        var headers = headers(module, depFile);
+        var command = command(module, usesHooks(module, headers));
+        Subprocess.Result compiled;
+        if (cpp.rewrote()) {
+            compiled = visibility.compilePreprocessed(command, preprocessed, object, module.directory());
+        } else {
+            compiled = plain(command, module.sourceArgument(), object, depFile, module.directory());
+        }
+        var result = new Subprocess.Result(compiled.command(), compiled.exitCode(), cpp.result().output()
+                + compiled.output());
+        return result.ok() ? new Compiled(module, object, true, result.output(), headers) : failed(module, object, result);
+    }
+
+    private List<String> command(SourceModule module, boolean hooks) {
         var base = new ArrayList<>(cc);
         base.addAll(flags(module, hooks));
         if (colour) {
             base.add("-fdiagnostics-color=always");
         }
-        return rewrite ? rewritten(base, module, object, depFile)
-                : plain(base, module.sourceArgument(), object, depFile, module.directory());
+        return base;
     }
 
-    private Subprocess.Result rewritten(List<String> base, SourceModule module, Path object, Path depFile)
-            throws IOException {
-        var preprocessed = stateDir.resolve("obj").resolve(module.stem() + ".i");
-        return visibility.compile(base, module.sourceArgument(), object, depFile, preprocessed, module.directory());
+    private List<Path> headers(SourceModule module, Path depFile) throws IOException {
+        return DepFile.prerequisites(Files.readString(depFile, StandardCharsets.UTF_8), module.directory(),
+                module.source());
+    }
+
+    private static Compiled failed(SourceModule module, Path object, Subprocess.Result result) throws IOException {
+        Files.deleteIfExists(object);
+        return new Compiled(module, object, false, result.output(), List.of());
     }
 
     private Subprocess.Result plain(List<String> base, String source, Path object, Path depFile, Path directory)

@@ -24,8 +24,11 @@ import java.util.regex.Pattern;
  * original file and line.
  *
  * <p>Preprocessing costs a few tens of milliseconds, so only modules that need it take this
- * path: those whose source or one of whose project headers (the last dependency file's, which
- * never lists system headers) mentions {@code visibility}.
+ * path on an edit: those whose source or one of whose project headers (the last dependency
+ * file's, which never lists system headers) mentions {@code visibility}. A module's first
+ * compile takes it too, because only the preprocessor tells which headers it includes; when
+ * nothing was rewritten, the source itself is then compiled, so that objects and diagnostics
+ * are exactly a plain compile's and no module is compiled twice.
  */
 final class VisibilityRewrite {
     private static final Pattern ATTRIBUTE = Pattern.compile(
@@ -40,33 +43,49 @@ final class VisibilityRewrite {
     }
 
     /**
-     * Preprocesses, rewrites and compiles.
+     * Preprocesses {@code source} into {@code preprocessed} (comments kept: gcc reads
+     * {@code /* FALLTHROUGH *}{@code /} and the like from them) with its dependency file, every
+     * hidden, internal or protected visibility made default.
      *
-     * @param command    the compile command without source and outputs ({@code cc -c <flags>})
-     * @param source     the source as the command names it, relative to {@code workingDir}
-     * @param preprocessed where the rewritten text goes
+     * @param command the compile command without source and outputs ({@code cc -c <flags>})
+     * @param source  the source as the command names it, relative to {@code workingDir}
      */
-    Subprocess.Result compile(List<String> command, String source, Path object, Path depFile, Path preprocessed,
-                              Path workingDir) throws IOException {
+    /** What {@link #preprocess} did: the preprocessor's result, and whether any visibility was rewritten. */
+    record Preprocessed(Subprocess.Result result, boolean rewrote) {
+        boolean ok() {
+            return result.ok();
+        }
+    }
+
+    Preprocessed preprocess(List<String> command, String source, Path depFile, Path preprocessed,
+                            Path workingDir) throws IOException {
         var cpp = new ArrayList<String>();
         for (var word : command) {
             if (!word.equals("-c")) {
                 cpp.add(word);
             }
         }
-        // -C keeps comments: gcc reads "/* FALLTHROUGH */" and the like from them, as in a plain compile
         cpp.addAll(List.of("-E", "-C", "-MMD", "-MF", depFile.toString(), source, "-o", preprocessed.toString()));
-        var first = Subprocess.run(cpp, workingDir);
-        if (!first.ok()) {
-            return first;
+        var result = Subprocess.run(cpp, workingDir);
+        if (!result.ok()) {
+            return new Preprocessed(result, false);
         }
-        Files.writeString(preprocessed, rewrite(Files.readString(preprocessed, StandardCharsets.ISO_8859_1)),
-                StandardCharsets.ISO_8859_1); // bytes kept as they are
+        var text = Files.readString(preprocessed, StandardCharsets.ISO_8859_1); // bytes kept as they are
+        var rewritten = rewrite(text);
+        if (rewritten.equals(text)) {
+            return new Preprocessed(result, false);
+        }
+        Files.writeString(preprocessed, rewritten, StandardCharsets.ISO_8859_1);
+        return new Preprocessed(result, true);
+    }
+
+    /** Compiles what {@link #preprocess} wrote. */
+    Subprocess.Result compilePreprocessed(List<String> command, Path preprocessed, Path object, Path workingDir)
+            throws IOException {
         var cc = new ArrayList<>(command);
         cc.add(1, "-pipe");
         cc.addAll(List.of(preprocessed.toString(), "-o", object.toString()));
-        var second = Subprocess.run(cc, workingDir);
-        return new Subprocess.Result(second.command(), second.exitCode(), first.output() + second.output());
+        return Subprocess.run(cc, workingDir);
     }
 
     /** {@code text} with every hidden, internal or protected visibility made default. */
