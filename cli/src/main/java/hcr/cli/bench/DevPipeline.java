@@ -2,12 +2,14 @@ package hcr.cli.bench;
 
 import hcr.cli.BuildTrigger;
 import hcr.cli.DevLoop;
+import hcr.cli.ProgramLaunch;
 import hcr.compiler.BuildConfig;
 import hcr.compiler.BuildListener;
 import hcr.compiler.BuildReport;
 import hcr.loader.HostEvent;
 import hcr.loader.HostOptions;
 import hcr.loader.ProgramHost;
+import hcr.project.ModelException;
 import hcr.watcher.WatchOptions;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * The {@link DevLoop} of {@code hcr dev}, with every step time-stamped into the armed
- * {@link EditProbe}. The differences from {@code hcr dev}: the program's output is captured,
- * not echoed, builds are silent, and there is no browser console.
+ * {@link EditProbe}; the program started as {@code hcr dev} starts it ({@link ProgramLaunch}:
+ * hcr.toml's name, arguments, directory and environment). The differences from {@code hcr dev}:
+ * the program's output is captured, not echoed, builds are silent, and there is no browser console.
  */
 final class DevPipeline implements AutoCloseable, DevLoop.Observer {
 
@@ -27,9 +30,11 @@ final class DevPipeline implements AutoCloseable, DevLoop.Observer {
     private volatile EditProbe probe = idle;
     private volatile String firstFailure;
 
-    DevPipeline(BuildConfig config, WatchOptions watchOptions, List<String> programArgs, Console console) {
+    /** @param programArgs the program's arguments; empty for those the project describes (hcr.toml) */
+    DevPipeline(BuildConfig config, WatchOptions watchOptions, List<String> programArgs, Console console)
+            throws ModelException {
         this.console = console;
-        var options = HostOptions.of(config.buildDir()).withArgs(programArgs.toArray(String[]::new));
+        var options = ProgramLaunch.launch(HostOptions.of(config.buildDir()), ProgramLaunch.model(config), programArgs);
         this.loop = new DevLoop(config, watchOptions, options, BuildListener.silent(), this);
     }
 

@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Runs the edits: hcr's, and Nim's when compared, alternating edit by edit (who goes first
  * alternating too) so that both see the same machine; the first {@code warmup} edits of each are
- * not counted. A Nim edit that fails is noted and the Nim program started again; when Nim
+ * not counted. With a {@link RecordedCompile}, the bare compile of the edited file (as the
+ * program's own build compiles it) runs once per edit, alternating likewise, while the program
+ * keeps running: the same machine for both. A Nim edit that fails is noted and the Nim program started again; when Nim
  * cannot be set up or started again, the bench goes on with hcr alone.
  */
 final class EditBench {
@@ -26,8 +28,9 @@ final class EditBench {
      * @param hcr         the traces of hcr's counted edits
      * @param nim         Nim's counted edits that took effect
      * @param nimFailures how Nim failed, edit by edit ({@code n} 0: before the first edit)
+     * @param bareMicros  the bare compiles counted, µs (empty without a {@link RecordedCompile})
      */
-    record Result(List<EditTrace> hcr, List<NimTrace> nim, List<NimFailure> nimFailures) {
+    record Result(List<EditTrace> hcr, List<NimTrace> nim, List<NimFailure> nimFailures, List<Long> bareMicros) {
     }
 
     /** A Nim edit that did not take effect, and why. */
@@ -37,14 +40,17 @@ final class EditBench {
     private final Console console;
     private final HcrEdits hcr;
     private Optional<NimEdits> nim;
+    private final Optional<RecordedCompile> bare;
+    private final List<Long> bareMicros = new ArrayList<>();
     private final List<EditTrace> hcrTraces = new ArrayList<>();
     private final List<NimTrace> nimTraces = new ArrayList<>();
     private final List<NimFailure> nimFailures = new ArrayList<>();
 
-    EditBench(Console console, HcrEdits hcr, Optional<NimEdits> nim) {
+    EditBench(Console console, HcrEdits hcr, Optional<NimEdits> nim, Optional<RecordedCompile> bare) {
         this.console = console;
         this.hcr = hcr;
         this.nim = nim;
+        this.bare = bare;
     }
 
     Result run(int warmup, int edits) throws BenchFailure, IOException, InterruptedException {
@@ -55,9 +61,10 @@ final class EditBench {
             int n = FIRST + i;
             boolean counted = i > warmup;
             var prefix = String.format(Locale.ROOT, "[%d/%d] %s", i, total, counted ? "" : "warm-up ");
-            boolean nimFirst = i % 2 == 0;
-            if (nimFirst) {
+            boolean othersFirst = i % 2 == 0;
+            if (othersFirst) {
                 nimEdit(n, prefix, counted);
+                bareCompile(prefix, counted);
             }
             var trace = hcr.edit(n);
             console.progress(String.format(Locale.ROOT, "%s%s: %s ms = watch %s + build %s + apply %s + rest %s",
@@ -66,12 +73,27 @@ final class EditBench {
             if (counted) {
                 hcrTraces.add(trace);
             }
-            if (!nimFirst) {
+            if (!othersFirst) {
                 nimEdit(n, prefix, counted);
+                bareCompile(prefix, counted);
             }
             Thread.sleep(PAUSE.toMillis());
         }
-        return new Result(List.copyOf(hcrTraces), List.copyOf(nimTraces), List.copyOf(nimFailures));
+        return new Result(List.copyOf(hcrTraces), List.copyOf(nimTraces), List.copyOf(nimFailures),
+                List.copyOf(bareMicros));
+    }
+
+    /** One bare compile of the edited file as it is now, after a pause so that it never overlaps an edit's tail. */
+    private void bareCompile(String prefix, boolean counted) throws IOException, InterruptedException {
+        if (bare.isEmpty()) {
+            return;
+        }
+        Thread.sleep(PAUSE.toMillis());
+        long micros = bare.get().micros();
+        console.progress(String.format(Locale.ROOT, "%sbare compile: %s ms", prefix, Units.ms(micros)));
+        if (counted) {
+            bareMicros.add(micros);
+        }
     }
 
     private void nimEdit(int n, String prefix, boolean counted) throws InterruptedException {

@@ -1,6 +1,7 @@
 package hcr.cli.bench;
 
 import hcr.compiler.BuildConfig;
+import hcr.project.ModelException;
 import hcr.watcher.WatchOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ final class HcrEdits implements AutoCloseable {
     private final DevPipeline pipeline;
     private String original;
 
-    HcrEdits(Console console, BuildConfig config, SourceEdit edit, List<String> programArgs, WatchOptions watchOptions) {
+    HcrEdits(Console console, BuildConfig config, SourceEdit edit, List<String> programArgs, WatchOptions watchOptions)
+            throws ModelException {
         this.config = config;
         this.edit = edit;
         this.pipeline = new DevPipeline(config, watchOptions, programArgs, console);

@@ -2,7 +2,7 @@ package hcr.cli.bench;
 
 import java.util.Locale;
 
-/** How figures read in the tables: milliseconds with one decimal, ratios with two. */
+/** How figures read in the tables: milliseconds with one decimal, seconds and ratios with two. */
 final class Units {
 
     private Units() {
@@ -10,6 +10,10 @@ final class Units {
 
     static String ms(double micros) {
         return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    static String s(double micros) {
+        return String.format(Locale.ROOT, "%.2f", micros / 1_000_000.0);
     }
 
     static String ns(double nanos) {

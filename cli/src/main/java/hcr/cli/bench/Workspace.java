@@ -39,8 +39,20 @@ final class Workspace implements AutoCloseable {
      * ({@code .hcr}) and every other folder whose name starts with a dot.
      */
     Path copy(Path project) throws IOException {
+        return copy(project, root);
+    }
+
+    /**
+     * Copies {@code project} as {@link #copy(Path)} does, into the new folder {@code under} of the
+     * workspace (the copy keeps the project's name: a build may care).
+     */
+    Path copy(Path project, String under) throws IOException {
+        return copy(project, folder(under));
+    }
+
+    private Path copy(Path project, Path into) throws IOException {
         var from = project.toAbsolutePath().normalize();
-        var to = root.resolve(from.getFileName().toString());
+        var to = into.resolve(from.getFileName().toString());
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -67,16 +79,28 @@ final class Workspace implements AutoCloseable {
         if (keep) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+            delete(root);
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    /** Deletes {@code path} and everything under it, if it exists. */
+    static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(each -> {
                 try {
-                    Files.deleteIfExists(path);
+                    Files.deleteIfExists(each);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-        } catch (IOException | UncheckedIOException e) {
-            // a temp folder left behind is harmless
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

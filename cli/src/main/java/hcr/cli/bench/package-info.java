@@ -24,6 +24,24 @@
  * {@code generation} event, {@code us.total} and its copy/load/bind/statics/handlers), and
  * <b>rest</b> (the reload request and answer, the next tick, the output pipe).
  *
+ * <p>A project described by hcr.toml or a compile database (Lua after {@code hcr init}) is held
+ * to its own compiler instead of the demo's 100 ms: once per edit, alternating with the edits
+ * while the program runs, the edited file is compiled bare with its recorded compiler and flags
+ * in its recorded directory ({@link hcr.cli.bench.RecordedCompile}: {@code gcc <flags> -c file
+ * -o x.o}, no {@code -fPIC}, no {@code -g}, no link), and the goal is a median edit-to-effect of
+ * at most 1.2 times the bare compile's median plus 10 ms. The program runs as {@code hcr dev}
+ * runs it (hcr.toml's name, arguments, directory, environment).
+ *
+ * <h2>Init ({@code hcr bench --init <dir> [--target NAME] [--clean CMD] -- <build command>})</h2>
+ * The tree is copied once and cleaned by {@code --clean} (e.g. {@code make clean}); every round
+ * then runs, each on a fresh copy of it, the build command alone, the same under
+ * {@code bear intercept} alone, and {@code hcr init} in process ({@code ProjectInit}, as
+ * {@code hcr init} runs it), the plain build and init alternating which goes first; then the
+ * first {@code hcr dev} build of the whole program ({@code Builder.build()} into an empty
+ * {@code .hcr}) on the copy init just learnt. Goal: init at most 1.3 times the plain build
+ * (medians); the first build is shown against the plain build, without a goal. 5 rounds after 1
+ * uncounted by default ({@code --reps}, {@code --warmup}).
+ *
  * <h2>Nim ({@code --nim}; by default when {@code nim} is on PATH and the edit is the demo's)</h2>
  * The demo's twin in Nim (resources {@code nim/main.nim}, {@code nim/sim.nim}) is built as
  * Nim's {@code doc/hcr.md} says: {@code libnimhcr.so} and {@code libnimrtl.so} beside the
