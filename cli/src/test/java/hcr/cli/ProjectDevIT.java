@@ -68,7 +68,7 @@ class ProjectDevIT {
             hcr.awaitOutLines(shifted + 3);
             assertAmplitudes(hcr, List.of(100L, 1000L, -1L));
 
-            assertEquals(List.of("hcr: started hand-toml (gen 1, pid " + host + ")"), hcr.err().matching("^hcr: started "),
+            assertEquals(List.of("hcr: started wave (gen 1, pid " + host + ")"), hcr.err().matching("^hcr: started "),
                     () -> "reloads, not restarts\n" + hcr.transcript());
             assertTrue(hcr.isAlive(), hcr::transcript);
         }
