@@ -1,10 +1,11 @@
 /*
  * bind.c - what a load will write, resolved before anything is written:
  * the slot of every function and the address it gets (the new
- * implementation, or the trap entry of a function that went away), and the
- * statics to carry from the old version of a module to the new one.
- * Every address is checked to lie inside the library it belongs to. The
- * traps' bookkeeping, and the trap itself, are here too.
+ * implementation, or the trap entry of a function that went away), and
+ * what becomes of each static of a reloaded module: kept (shared with the
+ * old version, or carried by value: statics.c) or reset. Every address is
+ * checked to lie inside the library it belongs to. The traps' bookkeeping,
+ * and the trap itself, are here too.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -15,8 +16,10 @@
 
 #include "load.h"
 
-static int add_static_event(struct plan *p, const struct hcr_static *s,
-			    unsigned long old_size)
+/* action: shared | carried | reset; why: why a kept static is carried. */
+int hcr_static_event(struct plan *p, const struct hcr_static *s,
+		     unsigned long old_size, const char *action,
+		     const char *why)
 {
 	struct hcr_report *r = &p->rep;
 	struct hcr_static_event *e;
@@ -28,30 +31,36 @@ static int add_static_event(struct plan *p, const struct hcr_static *s,
 	e += r->nstatics++;
 	e->module = s->module;
 	e->name = s->name;
-	e->action = old_size == s->size ? "carried" : "reset";
+	e->action = action;
+	e->why = why;
 	e->old_size = old_size;
 	e->new_size = s->size;
-	if (old_size == s->size)
+	if (!strcmp(action, "shared"))
+		r->shared++;
+	else if (!strcmp(action, "carried"))
 		r->carried++;
 	else
 		r->reset++;
 	return 0;
 }
 
-/* Is [addr, addr + size) inside the library whose link map is lm? */
+/*
+ * Is [addr, addr + size) inside the library whose link map is lm? With lm
+ * NULL: inside one loaded library, whichever.
+ */
 int hcr_inside(const void *addr, size_t size, void *lm)
 {
 	struct link_map *first, *last;
 	Dl_info info;
 
 	if (!dladdr1(addr, &info, (void **)&first, RTLD_DL_LINKMAP) ||
-	    first != lm)
+	    !first || (lm && first != lm))
 		return 0;
 	if (size <= 1)
 		return 1;
 	addr = (const char *)addr + size - 1;
 	return dladdr1(addr, &info, (void **)&last, RTLD_DL_LINKMAP) &&
-	       last == lm;
+	       last == first;
 }
 
 /* Is addr inside one of the stub libraries of generation m? */
@@ -175,16 +184,18 @@ int hcr_plan_binds(struct plan *p)
 	return rc;
 }
 
-static int carry_static(struct plan *p, const struct hcr_module *old,
-			const struct hcr_module *mod,
-			const struct hcr_static *s, const struct hcr_static *os)
+/* Copies the static's home (the storage its code used so far) into s. */
+int hcr_carry_static(struct plan *p, const struct hcr_module *old,
+		     const struct hcr_module *mod, const struct hcr_static *s,
+		     const struct hcr_static *os)
 {
 	struct carry *c;
 	void *dst = (void *)(mod->base + s->offset);
-	void *src = (void *)(old->base + os->offset);
+	void *src = (void *)os->home;
 
+	/* the home is in the old version's library or an older one */
 	if (!hcr_inside(dst, s->size, mod->lm) ||
-	    !hcr_inside(src, s->size, old->lm))
+	    !hcr_inside(src, s->size, NULL))
 		return hcr_fail(HCR_ESTATE, "static '%s' of module '%s': "
 				"offset 0x%lx/0x%lx size %lu lies outside "
 				"%s or %s", s->name, s->module, s->offset,
@@ -200,11 +211,15 @@ static int carry_static(struct plan *p, const struct hcr_module *old,
 	return 0;
 }
 
-/* Statics of one reloaded module: same name and size carry, else reset. */
+/*
+ * Statics of one reloaded module: same name and size keep their home
+ * (shared, or carried by value: statics.c), else reset.
+ */
 static int plan_module_statics(struct plan *p, const struct hcr_module *mod)
 {
 	const struct hcr_module *old = hcr_manifest_module(p->old, mod->id);
-	const struct hcr_static *s, *os;
+	const struct hcr_static *os;
+	struct hcr_static *s;
 	int i, rc = 0;
 
 	for (i = 0; i < mod->nstatics && !rc; i++) {
@@ -213,9 +228,9 @@ static int plan_module_statics(struct plan *p, const struct hcr_module *mod)
 		if (!os || (!os->size && !s->size))
 			continue;	/* new in this version: nothing to say */
 		if (os->size == s->size)
-			rc = carry_static(p, old, mod, s, os);
-		if (!rc)
-			rc = add_static_event(p, s, os->size);
+			rc = hcr_keep_static(p, old, mod, s, os);
+		else
+			rc = hcr_static_event(p, s, os->size, "reset", NULL);
 	}
 	return rc;
 }
@@ -224,6 +239,7 @@ int hcr_plan_statics(struct plan *p)
 {
 	int i, rc = 0;
 
+	hcr_plan_homes(p);
 	for (i = 0; i < p->m->nmods && !rc; i++)
 		if (p->action[i] == ACT_RELOADED)
 			rc = plan_module_statics(p, &p->m->mods[i]);

@@ -124,8 +124,11 @@ static void static_event(struct buf *b, const struct hcr_static_event *e)
 	field(b, "module", e->module);
 	field(b, "name", e->name);
 	field(b, "action", e->action);
-	printf_raw(b, ",\"old_size\":%lu,\"new_size\":%lu}", e->old_size,
+	printf_raw(b, ",\"old_size\":%lu,\"new_size\":%lu", e->old_size,
 		   e->new_size);
+	if (e->why)
+		field(b, "why", e->why);
+	puts_raw(b, "}");
 }
 
 static void state_event(struct buf *b, const struct hcr_state_event *e)
@@ -144,11 +147,14 @@ static void summary(struct buf *b, const struct hcr_report *r)
 		   "\"previous\":%d,", r->generation, r->previous);
 	printf_raw(b, "\"loaded\":%d,\"reloaded\":%d,\"removed\":%d,",
 		   r->loaded, r->reloaded, r->removed);
-	printf_raw(b, "\"carried\":%d,\"reset\":%d,", r->carried, r->reset);
+	printf_raw(b, "\"shared\":%d,\"carried\":%d,\"reset\":%d,", r->shared,
+		   r->carried, r->reset);
 	printf_raw(b, "\"us\":{\"copy\":%ld,\"load\":%ld,\"bind\":%ld,",
 		   r->us_copy, r->us_load, r->us_bind);
-	printf_raw(b, "\"statics\":%ld,\"handlers\":%ld,\"total\":%ld}}",
+	printf_raw(b, "\"statics\":%ld,\"handlers\":%ld,\"total\":%ld,",
 		   r->us_statics, r->us_handlers, r->us_total);
+	printf_raw(b, "\"forward\":%ld},\"forwarded\":%d}", r->us_forward,
+		   r->forwarded);
 }
 
 void hcr_emit_report(hcr_observer fn, const struct hcr_report *r)

@@ -22,6 +22,22 @@
  * stub at that moment jumps to the old code or to the new, nothing else.
  * Nim builds such trampolines at run time; ours come from the compiler.
  *
+ * Old versions forward. Stubs cover the calls that go through them. A
+ * pointer to a static function saved before a reload (a table of
+ * callbacks, a qsort comparator, a signal or atexit handler) and the calls
+ * old code still on a stack makes to its own module reach an old version.
+ * So every module is compiled with -fpatchable-function-entry=9,7
+ * -falign-functions=16: gcc leaves seven one-byte NOPs before every
+ * function, 16-byte aligned, and two at its entry, and the manifest lists
+ * each function's entry. When a module is reloaded, every entry of every
+ * older version of it is pointed at the new version's function of the same
+ * name: a `jmp rel32` into the NOPs before it, one aligned 8-byte store,
+ * then a 2-byte jump back to it over the entry's NOPs, one 2-byte store,
+ * with a membarrier between them, so a thread meets an old instruction or a
+ * new one, never half of one. Generation 1's entries are re-pointed at each
+ * reload: an old pointer costs one extra jump, whatever its age. A static
+ * that is gone traps with the message a removed global gives (forward.c).
+ *
  * C names. Renaming hides the program's names from code it loads itself:
  * a plugin it dlopens calling api_add, Lua's `require "lfs"` loading an
  * lfs.so that calls lua_pushstring. So the stub libraries also export the
@@ -43,14 +59,29 @@
  * reported as such, and nothing writes past the old storage.
  *
  * Statics. File-static and function-static variables are addressed
- * relative to their own library, so binding cannot carry them. The compiler
- * lists them (name, offset, size, from .symtab) in the manifest; when a
- * module is reloaded, each static that exists in the old and the new
- * version with the same size is copied over before the new code can run.
- * One whose size changed starts from its new initial value and is reported
- * as reset. A static that is new in this version is not reported at all.
- * Function statics are matched by their .symtab names (`calls.0`), which
- * gcc numbers in order of appearance; renumbering can mismatch them.
+ * relative to the code of their own library (`mov count(%rip)`, resolved
+ * by the static linker) and through pointers in its data (`static int *p =
+ * &count`, relocated at load), so binding cannot reach them. The compiler
+ * lists them (name, offset, size, from .symtab) in the manifest, and, for a
+ * module its in-process link made, every place the library addresses each
+ * one (staticref: pc32 displacements, abs64 words; every static is in a
+ * section of its own, -fdata-sections, so each relocation names the static
+ * it means). When a module is reloaded, a static that exists in the old
+ * and the new version with the same name and size keeps its home, the
+ * storage of the first version that had it: after the dlopen and before
+ * anything of the new version runs, every site of the new library gets the
+ * distance from its own copy to the home added (code pages made writable
+ * with mprotect, then given back read and execute; RELRO pages read-only).
+ * The static is then shared: old code still on a stack and new code read
+ * and write one variable, through any number of generations. Without a
+ * site list (a module linked by cc -shared), or when a site cannot be
+ * moved (out of ±2 GiB, not in the library), the home is copied into the
+ * new version instead, which becomes the home: carried, as the event says.
+ * One whose size changed starts from its new initial value in its new
+ * storage and is reported as reset. A static that is new in this version is
+ * not reported at all. Function statics are matched by their .symtab names
+ * (`calls.0`), which gcc numbers in order of appearance; renumbering can
+ * mismatch them (statics.c).
  *
  * Loading. Modules that use each other's globals cannot be dlopened one at
  * a time, so every generation has a group library: an empty library whose
@@ -68,9 +99,11 @@
  * at any time.
  *
  * Safety. A load first does everything that can fail - copying, dlopen,
- * finding every symbol, slot and static - and only then writes: statics
- * first, slots next. A failure before that leaves the running program
- * exactly as it was, and hcrLastError() names the file, library or symbol.
+ * finding every symbol, slot, static, static's site and entry - and only
+ * then writes: statics first (the new libraries' sites, then the copies),
+ * old entries next, slots last. A failure before that
+ * leaves the running program exactly as it was, and hcrLastError() names
+ * the file, library or symbol.
  * Old versions are never dlclosed: code still on some stack (main's loop, a
  * callback) keeps running, and new calls go to new code. A function that
  * disappears gets its slot pointed at its trap entry, which reports the
@@ -91,7 +124,9 @@
  *
  * This file holds the public API but the trap; load.c runs a load, bind.c
  * resolves its slots, traps and statics (and holds hcr_trap_removed),
- * state.c and hooks.c its program API hooks, exports.c (with dynsym.c)
+ * statics.c shares statics between versions,
+ * forward.c points old versions' entries at new code, state.c and hooks.c
+ * its program API hooks, exports.c (with dynsym.c)
  * answers the export thunks; manifest.c reads the manifest and index.c
  * orders it, events.c writes the observer's JSON, util.c handles files and
  * folders.

@@ -34,6 +34,18 @@ struct hcr_static {
 	unsigned long offset;	/* st_value in the module's .so */
 	unsigned long size;
 	int mod;		/* index into manifest.mods */
+	struct hcr_staticref *ref;	/* its sites, or NULL (statics.c) */
+	uintptr_t home;		/* once loaded: the storage its code uses */
+};
+
+/* staticref: every place a module's library addresses one static. */
+struct hcr_staticref {
+	const char *module;
+	const char *name;
+	int mod;
+	int line;
+	int first;		/* pc32 offsets, then abs64, in manifest.sites */
+	int npc32, nabs64;
 };
 
 /* A program-API descriptor of a module (hcr.h, docs section 10). */
@@ -68,6 +80,16 @@ struct hcr_module {
 	void *handle;		/* set once loaded */
 	void *lm;		/* its struct link_map, once loaded */
 	uintptr_t base;		/* load base (l_addr) once loaded */
+	int first_entry;	/* this module's range of manifest.entries */
+	int nentries;
+};
+
+/* A function of a module's library with a patchable entry (forward.c). */
+struct hcr_entry {
+	const char *module;
+	const char *name;	/* as in .symtab: f, f.part.0, hcr.g */
+	unsigned long offset;	/* st_value in the module's .so */
+	int mod;
 };
 
 struct hcr_func {
@@ -110,6 +132,10 @@ struct hcr_manifest {
 	int nfuncs, capfuncs;
 	struct hcr_static *statics;	/* sorted by module, then name */
 	int nstatics, capstatics;
+	struct hcr_staticref *refs;	/* sorted by module, then name */
+	int nrefs, caprefs;
+	unsigned long *sites;		/* the offsets refs point into */
+	int nsites, capsites;
 	struct hcr_hook *hooks;		/* sorted by module, then offset */
 	int nhooks, caphooks;
 	struct hcr_use *uses;		/* sorted by module */
@@ -119,6 +145,8 @@ struct hcr_manifest {
 	int *order;			/* modules leaves first (DFS post-order) */
 	struct hcr_export *exports;	/* by C name; made when first asked */
 	int nexports;
+	struct hcr_entry *entries;	/* sorted by module, then name */
+	int nentries, capentries;
 };
 
 /* The storage of one HCR_STATE, kept across reloads. */
@@ -170,7 +198,8 @@ struct hcr_mod_event {
 struct hcr_static_event {
 	const char *module;
 	const char *name;
-	const char *action;	/* carried | reset */
+	const char *action;	/* shared | carried | reset */
+	const char *why;	/* carried: why not shared; else NULL */
 	unsigned long old_size, new_size;
 };
 
@@ -183,7 +212,7 @@ struct hcr_state_event {
 
 struct hcr_report {
 	int generation, previous;
-	int loaded, reloaded, removed, carried, reset;
+	int loaded, reloaded, removed, shared, carried, reset;
 	struct hcr_mod_event *mods;
 	int nmods;
 	struct hcr_static_event *statics;
@@ -191,6 +220,8 @@ struct hcr_report {
 	struct hcr_state_event *states;
 	int nstates;
 	long us_copy, us_load, us_bind, us_statics, us_handlers, us_total;
+	int forwarded;		/* old entries now jumping to new code */
+	long us_forward;
 };
 
 extern struct hcr_runtime hcr_rt;
@@ -227,6 +258,12 @@ int hcr_is_hook_symbol(const char *name);
 
 /* index.c: sorting, cross-checking and ordering a parsed manifest */
 int hcr_manifest_index(struct hcr_manifest *m, const char *path);
+
+/* statics.c: staticref records linked to their statics */
+int hcr_index_staticrefs(struct hcr_manifest *m, const char *path);
+
+/* forward.c: entry records linked to their modules */
+int hcr_index_entries(struct hcr_manifest *m, const char *path);
 
 /* load.c, bind.c */
 int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m);

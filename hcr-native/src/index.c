@@ -264,6 +264,10 @@ int hcr_manifest_index(struct hcr_manifest *m, const char *path)
 	if (!rc)
 		rc = index_statics(m, path);
 	if (!rc)
+		rc = hcr_index_staticrefs(m, path);
+	if (!rc)
+		rc = hcr_index_entries(m, path);
+	if (!rc)
 		rc = index_uses(m, path);
 	if (!rc)
 		rc = order_modules(m, path);

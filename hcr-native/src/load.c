@@ -10,10 +10,14 @@
  * section 4) - (a failed dlopen unloads what it loaded), finds
  * every module's handle and load base, and resolves every address it will
  * need: implementations, slots, traps, old and new statics, hook
- * descriptors, state blocks. Then the before-handlers run (hooks.c). The
- * second half cannot fail: it copies statics, points state slots at their
- * blocks, writes the function slots, then updates the runtime's tables;
- * state initializers, HCR_INITs and after-handlers follow. Which modules
+ * descriptors, state blocks, old function entries (forward.c, which also
+ * primes a new version's entries). Then the before-handlers run (hooks.c).
+ * The second half cannot fail: it makes the new versions address the
+ * statics they share with the old ones (statics.c), copies the statics
+ * carried by value, points state slots at their blocks, points the old
+ * versions' entries at the new code (forward.c), writes the function
+ * slots, then updates the runtime's tables; state initializers, HCR_INITs
+ * and after-handlers follow. Which modules
  * are loaded, reloaded or removed is decided by comparing library files
  * with the loaded generation, not by the manifest's module state, so
  * skipping a generation is safe.
@@ -274,11 +278,18 @@ static void commit(struct plan *p)
 	long t = hcr_now_us();
 	int i;
 
+	hcr_commit_shared(p);	/* statics.c: new code addresses the homes */
 	for (i = 0; i < p->ncarries; i++)
 		memcpy(p->carries[i].dst, p->carries[i].src,
 		       p->carries[i].size);
 	hcr_commit_states(p);
 	p->rep.us_statics += hcr_now_us() - t;
+	/*
+	 * forward.c: old entries jump to new code. Before the slots, so that
+	 * no call ever finds a stub at the new code and an old pointer at the
+	 * old: a stub still at an old version reaches it through its entry.
+	 */
+	hcr_commit_forward(p);
 	t = hcr_now_us();
 	for (i = 0; i < p->nbinds; i++)
 		__atomic_store_n(p->binds[i].slot, p->binds[i].addr,
@@ -318,6 +329,8 @@ static int prepare(struct plan *p)
 	if (!rc)
 		rc = hcr_plan_states(p);
 	p->rep.us_statics = hcr_now_us() - t;
+	if (!rc)
+		rc = hcr_plan_forward(p);
 	return rc;
 }
 
@@ -335,6 +348,8 @@ static void plan_free(struct plan *p)
 	free(p->stubs);
 	free(p->binds);
 	free(p->carries);
+	hcr_free_sharing(p);
+	hcr_free_forward(p);
 	hcr_free_states(p);
 	free(p->rep.mods);
 	free(p->rep.statics);

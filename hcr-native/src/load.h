@@ -45,6 +45,8 @@ struct plan {
 	int nbinds, capbinds;
 	struct carry *carries;
 	int ncarries, capcarries;
+	struct hcr_sharing *sharing;	/* statics shared: statics.c */
+	struct hcr_forwarding *forwarding;	/* old entries: forward.c */
 	struct hcr_trap *traps;		/* functions removed by this load */
 	int ntraps, captraps;
 	struct state_plan *states;	/* leaves first */
@@ -68,6 +70,26 @@ int hcr_plan_binds(struct plan *p);
 int hcr_plan_statics(struct plan *p);
 /* bind.c: after the slots are written */
 void hcr_update_traps(struct plan *p);
+/* bind.c: a static's fate, for statics.c */
+int hcr_carry_static(struct plan *p, const struct hcr_module *old,
+		     const struct hcr_module *mod, const struct hcr_static *s,
+		     const struct hcr_static *os);
+int hcr_static_event(struct plan *p, const struct hcr_static *s,
+		     unsigned long old_size, const char *action,
+		     const char *why);
+
+/* statics.c: statics keep one identity (docs section 6) */
+void hcr_plan_homes(struct plan *p);
+int hcr_keep_static(struct plan *p, const struct hcr_module *old,
+		    const struct hcr_module *mod, struct hcr_static *s,
+		    const struct hcr_static *os);
+void hcr_commit_shared(struct plan *p);
+void hcr_free_sharing(struct plan *p);
+
+/* forward.c: old versions forward to new ones (docs section 6) */
+int hcr_plan_forward(struct plan *p);
+void hcr_commit_forward(struct plan *p);
+void hcr_free_forward(struct plan *p);
 
 /* state.c: HCR_STATE blocks */
 int hcr_plan_states(struct plan *p);

@@ -170,6 +170,82 @@ static int add_static(struct parser *p, char **f)
 	s->offset = off;
 	s->size = size;
 	s->mod = -1;
+	s->ref = NULL;
+	s->home = 0;
+	return 0;
+}
+
+/* A staticref list: 0x offsets joined by ',', or "-"; appended to m->sites. */
+static int add_sites(struct parser *p, char *list, int *count)
+{
+	struct hcr_manifest *m = p->m;
+	unsigned long *a, off;
+	char *next;
+
+	*count = 0;
+	if (!strcmp(list, "-"))
+		return 0;
+	for (; list; list = next) {
+		next = strchr(list, ',');
+		if (next)
+			*next++ = '\0';
+		if (strncmp(list, "0x", 2) || parse_ulong(list + 2, 16, &off))
+			return bad(p, "bad staticref offset", list);
+		a = hcr_grow(m->sites, &m->capsites, m->nsites, sizeof(*a));
+		if (!a)
+			return bad(p, "out of memory", NULL);
+		m->sites = a;
+		a[m->nsites++] = off;
+		(*count)++;
+	}
+	return 0;
+}
+
+/* staticref <module> <name> <pc32> <abs64> */
+static int add_staticref(struct parser *p, char **f)
+{
+	struct hcr_manifest *m = p->m;
+	struct hcr_staticref *r;
+	int first = m->nsites, npc32, nabs64, rc;
+
+	rc = add_sites(p, f[3], &npc32);
+	if (!rc)
+		rc = add_sites(p, f[4], &nabs64);
+	if (rc)
+		return rc;
+	r = hcr_grow(m->refs, &m->caprefs, m->nrefs, sizeof(*r));
+	if (!r)
+		return bad(p, "out of memory", NULL);
+	m->refs = r;
+	r += m->nrefs++;
+	r->module = f[1];
+	r->name = f[2];
+	r->mod = -1;
+	r->line = p->line;
+	r->first = first;
+	r->npc32 = npc32;
+	r->nabs64 = nabs64;
+	return 0;
+}
+
+/* entry <module> <name> <offset>: a patchable function entry (forward.c) */
+static int add_entry(struct parser *p, char **f)
+{
+	struct hcr_manifest *m = p->m;
+	struct hcr_entry *e;
+	unsigned long off;
+
+	if (strncmp(f[3], "0x", 2) || parse_ulong(f[3] + 2, 16, &off))
+		return bad(p, "bad entry offset", f[3]);
+	e = hcr_grow(m->entries, &m->capentries, m->nentries, sizeof(*e));
+	if (!e)
+		return bad(p, "out of memory", NULL);
+	m->entries = e;
+	e += m->nentries++;
+	e->module = f[1];
+	e->name = f[2];
+	e->offset = off;
+	e->mod = -1;
 	return 0;
 }
 
@@ -324,6 +400,12 @@ static int record(struct parser *p, char **f, int n)
 	if (!strcmp(k, "hook"))
 		return n == 6 ? add_hook(p, f) : bad(p, "bad hook record",
 						    NULL);
+	if (!strcmp(k, "staticref"))
+		return n == 5 ? add_staticref(p, f)
+			      : bad(p, "bad staticref record", NULL);
+	if (!strcmp(k, "entry"))
+		return n == 4 ? add_entry(p, f) : bad(p, "bad entry record",
+						     NULL);
 	return 0;	/* unknown kinds are ignored */
 }
 
@@ -403,8 +485,11 @@ void hcr_manifest_free(struct hcr_manifest *m)
 	free(m->globals);
 	free(m->exports);
 	free(m->statics);
+	free(m->refs);
+	free(m->sites);
 	free(m->hooks);
 	free(m->uses);
 	free(m->order);
+	free(m->entries);
 	free(m);
 }

@@ -8,7 +8,15 @@
 # `delete` lists module ids to remove. Modules are flat (id = file stem).
 # Generation N > 1 also gets a delta group (section 4) when gen/N-1 exists.
 # If EDITS/postgen.sh exists it runs on the published gen/N folder before
-# gen/current is written, to break a generation on purpose.
+# gen/current is written, to break a generation on purpose. If EDITS/cflags
+# exists, its words are added to every later compile of the project (e.g.
+# -O2 -fcf-protection); modules are always compiled with the patchable
+# entries old versions forward through (-fpatchable-function-entry=9,7
+# -falign-functions=16), as the compiler does. If EDITS/sites exists, the
+# project's statics get staticref records from then on (section 6): modules
+# are compiled -fdata-sections, as the compiler does, and linked keeping
+# their relocations (-Wl,-q) with every static's section an output section
+# of its own, so each relocation ld kept names the static it addresses.
 #
 # Test scaffolding only: it recompiles every module, and decides "kept" by
 # comparing sources, not rename maps.
@@ -20,6 +28,22 @@ tmp=$gen/.tmp-$n
 
 mkdir -p "$state/obj" "$state/prev" "$state/lib" "$tree" "$gen"
 touch "$state/stubbed" "$state/exported" "$state/stublibs" "$state/modules"
+touch "$state/cflags"
+if [ -f "$edits/cflags" ]; then cp "$edits/cflags" "$state/cflags"; fi
+if [ -f "$edits/sites" ]; then touch "$state/sites"; fi
+sites_cflags=
+if [ -f "$state/sites" ]; then sites_cflags=-fdata-sections; fi
+# link_module LIB OBJ: as the compiler links it (keeping relocations when
+# the project has sites)
+link_module() {
+	if [ -f "$state/sites" ]; then
+		gcc -shared -Wl,-soname,"$(basename "$1")" -o "$1" "$2" -Wl,-q \
+			'-Wl,--unique=.bss.*' '-Wl,--unique=.data.rel.local.*' \
+			'-Wl,--unique=.data.[!r]*'
+	else
+		gcc -shared -Wl,-soname,"$(basename "$1")" -o "$1" "$2"
+	fi
+}
 # the names the host's C library defines: the program cannot export them
 if [ ! -f "$state/host" ]; then
 	nm -D --defined-only "$(gcc -print-file-name=libc.so.6)" \
@@ -41,8 +65,14 @@ for m in $modules; do
 		continue
 	fi
 	changed="$changed $m"
-	gcc -c -fPIC -g -O0 -Wall -DHCR=1 -I"$inc" -o "$state/obj/$m.o" "$tree/$m.c"
+	gcc -c -fPIC -g -O0 -Wall -DHCR=1 $(cat "$state/cflags") $sites_cflags \
+		-fpatchable-function-entry=9,7 -falign-functions=16 \
+		-I"$inc" -o "$state/obj/$m.o" "$tree/$m.c"
 	nm -P --defined-only "$state/obj/$m.o" > "$state/obj/$m.nm"
+	# const data with relocations (static const op table[]) is read-only
+	# after load, like .rodata: not a static to carry
+	objdump -t "$state/obj/$m.o" | awk '$2 == "l" && $4 ~ /^\.data\.rel\.ro/ { print $NF }' \
+		> "$state/obj/$m.relro"
 done
 nmfiles=$(for m in $modules; do echo "$state/obj/$m.nm"; done)
 
@@ -58,7 +88,7 @@ for m in $modules; do
 		file=lib$m.g$n.so st=new
 		[ -z "$old" ] || st=changed
 		objcopy --redefine-syms="$state/map" "$state/obj/$m.o" "$state/obj/$m.r.o"
-		gcc -shared -Wl,-soname,"$file" -o "$state/lib/$file" "$state/obj/$m.r.o"
+		link_module "$state/lib/$file" "$state/obj/$m.r.o"
 		nm -P --defined-only "$state/lib/$file" > "$state/lib/$file.nm" ;;
 	*)	file=$old st=kept ;;
 	esac
@@ -141,9 +171,10 @@ fi
 				n = n * 16 + index("0123456789abcdef", substr(tolower(s), i, 1)) - 1
 			return n + 0
 		}
+		FILENAME != ARGV[ARGC - 1] { relro[$1] = 1; next }
 		$2 == "T" { print "func", m, $1, "hcr." $1 }
 		$2 ~ /^[DBR]$/ { print "global", m, $1, "hcr." $1, hex($4) }
-		$2 ~ /^[db]$/ { local[$1] = 1 }
+		$2 ~ /^[db]$/ && !($1 in relro) { local[$1] = 1 }
 		END {
 			while ((getline line < lib) > 0) {
 				split(line, f, " ")
@@ -152,9 +183,55 @@ fi
 					print "static", m, f[1], "0x" (v == "" ? "0" : v), hex(f[4])
 				}
 			}
-		}' "$state/obj/$m.nm"
+		}' "$state/obj/$m.relro" "$state/obj/$m.nm"
 	done < "$state/modules.new" > "$state/records"
 	for kind in func global static; do grep "^$kind " "$state/records" || true; done
+	# staticref: the relocations ld kept against a static's own output
+	# section, in the code and data it loads, at their library addresses;
+	# only for statics that have such a section (else their sites are not
+	# all known)
+	while [ -f "$state/sites" ] && read -r m file st; do
+		readelf -SW "$state/lib/$file" |
+			sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\).*/section \1/p' |
+			cat - "$state/records" > "$state/known"
+		readelf -rW "$state/lib/$file" | awk -v m="$m" -v known="$state/known" '
+		function own(s) {
+			if (s ~ /^\.data\.rel\.ro/) return ""
+			if (sub(/^\.bss\./, "", s) || sub(/^\.data\.rel\.local\./, "", s) ||
+			    sub(/^\.data\./, "", s))
+				return s
+			return ""
+		}
+		BEGIN {
+			while ((getline l < known) > 0) {
+				split(l, f, " ")
+				if (f[1] == "section" && own(f[2]) != "") has[own(f[2])] = 1
+				if (f[1] == "static" && f[2] == m) names[f[3]] = 1
+			}
+		}
+		/^Relocation section/ {
+			skip = $0 ~ /\.rela\.(debug|eh_frame|dyn|plt)/ || $0 ~ /patchable/
+			next
+		}
+		skip || NF < 5 { next }
+		{
+			n = own($5)
+			if (!(n in names)) next
+			v = $1; sub(/^0+/, "", v); v = "0x" (v == "" ? "0" : v)
+			if ($3 == "R_X86_64_PC32" || $3 == "R_X86_64_PLT32")
+				pc[n] = pc[n] (pc[n] == "" ? "" : ",") v
+			else if ($3 == "R_X86_64_64")
+				ab[n] = ab[n] (ab[n] == "" ? "" : ",") v
+			else
+				bad[n] = 1
+		}
+		END {
+			for (n in names)
+				if ((n in has) && !(n in bad))
+					print "staticref", m, n, (pc[n] == "" ? "-" : pc[n]),
+					      (ab[n] == "" ? "-" : ab[n])
+		}'
+	done < "$state/modules.new"
 	while read -r m file st; do
 		nm -P --undefined-only "$state/obj/$m.o" | awk '{ print $1 }' | sort -u > "$state/undef"
 		used=
@@ -181,6 +258,41 @@ fi
 			v = $3; sub(/^0+/, "", v)
 			print "hook", m, kind, name, "0x" (v == "" ? "0" : v), hex($4)
 		}' "$state/lib/$file.nm"
+	done < "$state/modules.new"
+	# entries: the functions __patchable_function_entries lists (a pad at
+	# .text + X is the function at X + 7), by link name, at their offsets in
+	# the library; a name the library holds twice is left out
+	while read -r m file st; do
+		readelf -rW "$state/obj/$m.o" | awk -v m="$m" -v obj="$state/obj/$m.nm" \
+			-v lib="$state/lib/$file.nm" -v map="$state/map" '
+		function hex(s,   i, n) {
+			for (i = 1; i <= length(s); i++)
+				n = n * 16 + index("0123456789abcdef", substr(tolower(s), i, 1)) - 1
+			return n + 0
+		}
+		BEGIN {
+			while ((getline l < obj) > 0) {
+				split(l, f, " ")
+				if (f[2] != "t" && f[2] != "T") continue
+				k = sprintf("%d", hex(f[3]))
+				twice = k in fn
+				fn[k] = twice ? "" : f[1]
+			}
+			while ((getline l < map) > 0) { split(l, f, " "); link[f[1]] = f[2] }
+			while ((getline l < lib) > 0) {
+				split(l, f, " ")
+				if (f[2] == "t" || f[2] == "T") { n[f[1]]++; at[f[1]] = f[3] }
+			}
+		}
+		/^Relocation section/ { on = index($0, "__patchable_function_entries") > 0; next }
+		on && $3 == "R_X86_64_64" && $5 == ".text" {
+			name = fn[sprintf("%d", hex($4) + hex($7) + 7)]
+			if (name == "") next
+			if (name in link) name = link[name]
+			if (n[name] != 1) next
+			v = at[name]; sub(/^0+/, "", v)
+			print "entry", m, name, "0x" (v == "" ? "0" : v)
+		}'
 	done < "$state/modules.new"
 } > "$tmp/manifest"
 

@@ -1,15 +1,17 @@
 # C tests of the runtime, included by ../Makefile.
 #
-# The test projects p, h, k, d and x (test/gens/<project>/<N>/ holds the
-# edit making generation N) and nomain are rebuilt from scratch whenever an
-# edit or the script changes, by test/mkgen.sh, which does what hcr's
+# The test projects p, h, k, d, x, f, e, w and s (test/gens/<project>/<N>/ holds
+# the edit making generation N) and nomain are rebuilt from scratch whenever
+# an edit or the script changes, by test/mkgen.sh, which does what hcr's
 # compiler does; the plugin x's program loads at run time is built outside
 # it; then test_hcr runs every test in a child process.
 
 TBUILD = $(BUILD)/test
 TCFLAGS = -Wall -Wextra -Werror -O2 -g -Iinclude
-TSRCS = test/test_hcr.c test/test_hooks.c test/test_exports.c test/check.c
-THDRS = test/check.h test/test_hooks.h test/test_exports.h include/hcr_host.h
+TSRCS = test/test_hcr.c test/test_hooks.c test/test_exports.c test/test_forward.c \
+	test/test_statics.c test/check.c
+THDRS = test/check.h test/test_hooks.h test/test_exports.h test/test_forward.h \
+	test/test_statics.h include/hcr_host.h
 
 # the modules of h and k call hcr_test_log and hcr_test_seed in test_hcr
 $(TBUILD)/test_hcr: $(TSRCS) $(THDRS) $(LIB)
@@ -50,9 +52,9 @@ $(TBUILD)/descriptors.stamp: $(PSRCS) include/hcr.h
 # every generation of every project, in order
 $(TBUILD)/gens.stamp: test/mkgen.sh $(shell find test/gens -type f) include/hcr.h
 	@rm -rf $(TBUILD)/p $(TBUILD)/nomain $(TBUILD)/h $(TBUILD)/k $(TBUILD)/d \
-		$(TBUILD)/x
+		$(TBUILD)/x $(TBUILD)/f $(TBUILD)/e $(TBUILD)/w $(TBUILD)/s
 	@mkdir -p $(TBUILD)
-	@for p in p nomain h k d x; do \
+	@for p in p nomain h k d x f e w s; do \
 		for n in $$(ls test/gens/$$p | sort -n); do \
 			sh test/mkgen.sh $(TBUILD)/$$p $$n test/gens/$$p/$$n \
 				include || exit 1; \

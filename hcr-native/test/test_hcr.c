@@ -28,6 +28,8 @@
 
 #include "check.h"
 #include "test_exports.h"
+#include "test_forward.h"
+#include "test_statics.h"
 #include "test_hooks.h"
 
 static const char *proj, *nomain, *plain, *local_host, *libhcr, *dproj;
@@ -162,13 +164,13 @@ static int t_statics(void)
 			"\"new_size\":64}"));
 	CHECK(has_event("{\"type\":\"static\",\"module\":\"a\",\"name\":"
 			"\"calls.0\",\"action\":\"carried\",\"old_size\":4,"
-			"\"new_size\":4}"));
+			"\"new_size\":4,\"why\":\"no site list\"}"));
 	CHECK(has_event("{\"type\":\"static\",\"module\":\"a\",\"name\":"
 			"\"file_count\",\"action\":\"carried\",\"old_size\":4,"
-			"\"new_size\":4}"));
+			"\"new_size\":4,\"why\":\"no site list\"}"));
 	CHECK(starts(last_event(), "{\"type\":\"generation\",\"generation\":2,"
 		     "\"previous\":1,\"loaded\":0,\"reloaded\":1,\"removed\":0,"
-		     "\"carried\":2,\"reset\":1,\"us\":{\"copy\":"));
+		     "\"shared\":0,\"carried\":2,\"reset\":1,\"us\":{\"copy\":"));
 	return 0;
 }
 
@@ -184,7 +186,7 @@ static int t_first_load_events(void)
 			"\"libc.g1.so\"}"));
 	CHECK(starts(last_event(), "{\"type\":\"generation\",\"generation\":1,"
 		     "\"previous\":0,\"loaded\":4,\"reloaded\":0,\"removed\":0,"
-		     "\"carried\":0,\"reset\":0,\"us\":{"));
+		     "\"shared\":0,\"carried\":0,\"reset\":0,\"us\":{"));
 	for (i = 0; i < nevents; i++)
 		CHECK(!strchr(events[i], '\n'));
 	return 0;
@@ -507,8 +509,9 @@ static const struct test tests[] = {
 
 int main(int argc, char **argv)
 {
-	struct test all[64];
+	struct test all[96];
 	int n = (int)(sizeof(tests) / sizeof(tests[0]));
+	char dir[4096];
 
 	if (argc != 11) {
 		fprintf(stderr, "usage: test_hcr <p> <nomain> <plain> "
@@ -523,7 +526,13 @@ int main(int argc, char **argv)
 	libhcr = argv[5];
 	dproj = argv[8];
 	memcpy(all, tests, sizeof(tests));
-	n += hook_tests(argv[6], argv[7], all + n, 64 - n);
-	n += export_tests(argv[9], argv[10], all + n, 64 - n);
+	n += hook_tests(argv[6], argv[7], all + n, 96 - n);
+	n += export_tests(argv[9], argv[10], all + n, 96 - n);
+	/* the projects f, e and w of test_forward.c are built beside p */
+	snprintf(dir, sizeof(dir), "%s", proj);
+	if (strrchr(dir, '/'))
+		*strrchr(dir, '/') = '\0';
+	n += forward_tests(dir, all + n, 96 - n);
+	n += statics_tests(dir, all + n, 96 - n);	/* s, beside p too */
 	return run_tests(all, n);
 }

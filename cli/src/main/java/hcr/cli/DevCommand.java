@@ -29,12 +29,18 @@ final class DevCommand implements Callable<Integer> {
             description = "How long the sources must stay quiet before a rebuild. Default: ${DEFAULT-VALUE}.")
     long quietMillis;
 
+    @Option(names = "--restart-on-layout-change",
+            description = "Restart the program, instead of asking, when a struct or union type whose objects it may "
+                    + "hold changed layout (the new code would read the old objects with the new layout).")
+    boolean restartOnLayoutChange;
+
     @Override
     public Integer call() throws InterruptedException {
         var terminal = Terminal.standard();
         try {
             var options = WatchOptions.defaults().withQuietPeriod(Duration.ofMillis(quietMillis));
-            var session = new DevSession(project.config(), project.programArgs(), terminal, options, new ConsoleOptions(host, port));
+            var session = new DevSession(project.config(), project.programArgs(), terminal, options,
+                    new ConsoleOptions(host, port), restartOnLayoutChange);
             Runtime.getRuntime().addShutdownHook(new Thread(session::close, "hcr-shutdown"));
             return session.run();
         } catch (ProjectOptions.UsageError | ModelException | IllegalArgumentException e) {

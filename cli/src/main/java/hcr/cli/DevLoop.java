@@ -4,6 +4,8 @@ import hcr.compiler.BuildConfig;
 import hcr.compiler.BuildListener;
 import hcr.compiler.BuildReport;
 import hcr.compiler.Builder;
+import hcr.compiler.Generation;
+import hcr.compiler.debug.LayoutChange;
 import hcr.loader.HostEvent;
 import hcr.loader.HostOptions;
 import hcr.loader.ProgramHost;
@@ -12,6 +14,7 @@ import hcr.watcher.SourceWatcher;
 import hcr.watcher.WatchOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +46,16 @@ public final class DevLoop implements AutoCloseable {
 
         /** A build ended; {@code startNanos} and {@code endNanos} are {@link System#nanoTime()}. */
         default void built(BuildTrigger trigger, BuildReport report, long startNanos, long endNanos) {
+        }
+
+        /**
+         * The struct and union types whose layout changed in a published generation are known
+         * (issue 10; compared after publication, so usually a little after {@link #built}): once
+         * per published generation, {@code types} possibly empty, on the build thread or the
+         * compiler's. {@code restarting}: the program is restarted on it instead of reloading it
+         * ({@link #restartOnLayoutChange}).
+         */
+        default void layoutTypes(Generation generation, List<LayoutChange> types, boolean restarting) {
         }
 
         /** A program is about to start on generation {@code generation}. */
@@ -81,6 +94,7 @@ public final class DevLoop implements AutoCloseable {
     private BuildTrigger queued;
     private boolean paused;
     private int appliedGeneration;
+    private volatile boolean restartOnLayoutChange;
     private volatile boolean closing;
 
     /**
@@ -153,10 +167,44 @@ public final class DevLoop implements AutoCloseable {
         }
         observer.built(trigger, report, start, System.nanoTime());
         if (report instanceof BuildReport.Published published) {
-            offer(published.generation().number());
+            published(published.generation());
         } else if (report instanceof BuildReport.UpToDate upToDate && upToDate.generation() > 0) {
             offer(upToDate.generation());
         }
+    }
+
+    /**
+     * With {@code --restart-on-layout-change}: a struct or union type whose objects the running
+     * program may hold changed layout, so the program starts again on the new generation instead
+     * of reloading it (unless reloads are paused).
+     */
+    public void restartOnLayoutChange(boolean restart) {
+        restartOnLayoutChange = restart;
+    }
+
+    /**
+     * A published generation goes to the program. With {@link #restartOnLayoutChange} and a
+     * program running, the build thread waits for the types' comparison (the user chose restarts
+     * over the last milliseconds) and restarts the program when a type changed layout; otherwise
+     * the observer hears about the types when they are known, and the reload goes on meanwhile.
+     */
+    private void published(Generation generation) {
+        if (restartOnLayoutChange && host().isPresent()) {
+            var types = generation.typeChanges().join();
+            boolean restart = !types.isEmpty() && !paused() && host().isPresent();
+            observer.layoutTypes(generation, types, restart);
+            if (restart) {
+                restart();
+                return;
+            }
+        } else {
+            generation.typeChanges().whenComplete((types, error) -> {
+                if (error == null && !closing) {
+                    observer.layoutTypes(generation, types, false);
+                }
+            });
+        }
+        offer(generation.number());
     }
 
     /** A generation is ready: applied unless reloads are paused; a program is started if none runs. */

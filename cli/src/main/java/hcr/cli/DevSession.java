@@ -2,6 +2,8 @@ package hcr.cli;
 
 import hcr.compiler.BuildConfig;
 import hcr.compiler.BuildReport;
+import hcr.compiler.Generation;
+import hcr.compiler.debug.LayoutChange;
 import hcr.console.ConsoleException;
 import hcr.console.ConsoleOptions;
 import hcr.console.ConsoleServer;
@@ -11,9 +13,13 @@ import hcr.loader.HostOptions;
 import hcr.project.ModelException;
 import hcr.watcher.ChangeSet;
 import hcr.watcher.WatchOptions;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +44,9 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
     private final ConsoleState console;
     private final ConsoleOptions consoleOptions;
     private final ConsoleCommands commands;
+    private final LayoutQuestion question;
+    /** What changed layout in each generation not loaded yet, for its reload line. */
+    private final Map<Integer, String> layoutNotes = new ConcurrentHashMap<>();
     private ConsoleServer server;
     private final Map<Integer, Long> editStarts = new ConcurrentHashMap<>();
     private volatile ReloadReports reports = newReports();
@@ -48,6 +57,15 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
     /** @param consoleOptions where the browser console listens; null for none */
     DevSession(BuildConfig config, List<String> programArgs, Terminal terminal, WatchOptions watchOptions,
                ConsoleOptions consoleOptions) throws ModelException {
+        this(config, programArgs, terminal, watchOptions, consoleOptions, false);
+    }
+
+    /**
+     * @param restartOnLayoutChange restart the program instead of asking when a struct or union
+     *                              type whose objects it may hold changed layout
+     */
+    DevSession(BuildConfig config, List<String> programArgs, Terminal terminal, WatchOptions watchOptions,
+               ConsoleOptions consoleOptions, boolean restartOnLayoutChange) throws ModelException {
         this.config = config;
         this.terminal = terminal;
         this.console = new ConsoleState(config);
@@ -58,6 +76,9 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
         this.programName = hostOptions.programName();
         this.loop = new DevLoop(config, watchOptions, hostOptions, console.listener(terminal), this);
         this.commands = new ConsoleCommands(loop);
+        this.loop.restartOnLayoutChange(restartOnLayoutChange);
+        this.question = new LayoutQuestion(this::say, commands::restartProgram, console::layoutQuestionClosed,
+                Terminal.stdinIsTerminal() ? new FileInputStream(FileDescriptor.in) : null);
     }
 
     /** Builds, starts the program and watches until {@link #close()}; returns the exit status. */
@@ -77,12 +98,14 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
     /** Each program gets reports of its own: one that crashed mid-reload may have left one half-told. */
     @Override
     public void starting(int generation) {
+        question.closeQuestion();
         reports = newReports();
         console.programStarting();
     }
 
     private ReloadReports newReports() {
-        return new ReloadReports(editStarts, report -> say(report.line()));
+        return new ReloadReports(editStarts, report -> say(report.line()
+                + Objects.requireNonNullElse(layoutNotes.remove(report.generation()), "")));
     }
 
     /** A console that cannot listen (port taken) is reported; the dev loop goes on without it. */
@@ -127,6 +150,7 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
         if (report instanceof BuildReport.Published published) {
             var generation = published.generation();
             BuildOutcome.published(this::say, generation);
+            BuildOutcome.layoutNote(generation).ifPresent(note -> layoutNotes.put(generation.number(), note));
             if (trigger.fromEdit() && !loop.paused()) {
                 editStarts.put(generation.number(), trigger.firstEventNanos());
             }
@@ -137,6 +161,30 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
             }
         } else if (report instanceof BuildReport.UpToDate upToDate && trigger.requested() && upToDate.generation() > 0) {
             say("up to date (gen " + upToDate.generation() + ")"); // "Rebuild all" that changed no module
+        }
+    }
+
+    /**
+     * Struct and union types whose layout changed: the objects the running program made are read
+     * with the new layout from now on, so the program is restarted ({@code
+     * --restart-on-layout-change}) or asked whether to restart, on the terminal and in the console.
+     */
+    @Override
+    public void layoutTypes(Generation generation, List<LayoutChange> types, boolean restarting) {
+        if (types.isEmpty()) {
+            return;
+        }
+        var before = "; objects made before gen " + generation.number() + " are read with the new layout — ";
+        if (restarting) {
+            BuildOutcome.typeLayouts(this::say, types, before + "restarting (--restart-on-layout-change)");
+        } else if (loop.host().isEmpty()) {
+            BuildOutcome.typeLayouts(this::say, types, ""); // no object of the old code is left
+        } else {
+            var lines = new ArrayList<String>();
+            BuildOutcome.typeLayouts(lines::add, types, before + "restart?");
+            lines.forEach(this::say);
+            console.layoutQuestion(generation.number(), lines);
+            question.ask(generation.number());
         }
     }
 
@@ -171,8 +219,10 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
         } else if (event instanceof HostEvent.RuntimeError error) {
             say("runtime: " + error.message());
         } else if (event instanceof HostEvent.Crashed crash) {
+            question.closeQuestion();
             sayUnlessInterrupted(crash, CrashReport.line(programName(), crash) + " — restarting on the next good build");
         } else if (event instanceof HostEvent.Exited exited) {
+            question.closeQuestion();
             say(programName() + " exited with status " + exited.status() + " — restarting on the next good build");
         }
     }
@@ -212,6 +262,7 @@ final class DevSession implements AutoCloseable, DevLoop.Observer {
             running.close();
         }
         commands.close();
+        question.close();
         loop.close();
         closed.countDown();
     }

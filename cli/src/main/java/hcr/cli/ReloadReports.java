@@ -19,6 +19,7 @@ public final class ReloadReports implements Consumer<HostEvent> {
     private final List<String> reloaded = new ArrayList<>();
     private final List<String> loaded = new ArrayList<>();
     private final List<String> removed = new ArrayList<>();
+    private final List<String> shared = new ArrayList<>();
     private final List<String> reset = new ArrayList<>();
 
     /**
@@ -41,6 +42,8 @@ public final class ReloadReports implements Consumer<HostEvent> {
             listFor(module.action()).add(module.module());
         } else if (event instanceof HostEvent.StaticChanged change && change.action().equals("reset")) {
             reset.add(change.name());
+        } else if (event instanceof HostEvent.StaticChanged change && change.action().equals("shared")) {
+            shared.add(change.name());
         } else if (event instanceof HostEvent.GenerationLoaded generation) {
             close(generation);
         }
@@ -57,11 +60,13 @@ public final class ReloadReports implements Consumer<HostEvent> {
     private void close(HostEvent.GenerationLoaded generation) {
         var start = editStarts.remove(generation.generation());
         var micros = start != null ? (System.nanoTime() - start) / 1000 : generation.micros().getOrDefault("total", 0L);
-        var report = new ReloadReport(generation.generation(), reloaded, loaded, removed,
-                generation.counts().getOrDefault("carried", 0L), reset, micros, start != null);
+        var report = new ReloadReport(generation.generation(), reloaded, loaded, removed, shared,
+                generation.counts().getOrDefault("carried", 0L), reset, micros, start != null,
+                generation.counts().getOrDefault("forwarded", 0L));
         reloaded.clear();
         loaded.clear();
         removed.clear();
+        shared.clear();
         reset.clear();
         if (generation.previous() > 0) {
             sink.accept(report);

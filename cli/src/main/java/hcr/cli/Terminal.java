@@ -3,6 +3,7 @@ package hcr.cli;
 import hcr.compiler.BuildListener;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,10 +15,15 @@ final class Terminal implements BuildListener {
 
     private final PrintStream err;
     private final boolean colour;
+    /** Whether {@code →} can be written as it is (not in a POSIX locale, whose stderr is ASCII). */
+    private final boolean arrows;
 
     Terminal(PrintStream err, boolean colour) {
         this.err = err;
         this.colour = colour;
+        var charset = System.getProperty("sun.stderr.encoding");
+        this.arrows = (charset == null || !Charset.isSupported(charset) ? Charset.defaultCharset() : Charset.forName(charset))
+                .newEncoder().canEncode('→');
     }
 
     /** A terminal on this process's stderr; colour when it is attached to a terminal. */
@@ -30,8 +36,17 @@ final class Terminal implements BuildListener {
      * stdin and stdout, so {@code 2>log} would get colour codes and {@code | tee} would lose them.
      */
     static boolean stderrIsTerminal() {
+        return isTerminal(2);
+    }
+
+    /** Whether file descriptor 0 is a terminal (the program under {@code hcr dev} reads it too). */
+    static boolean stdinIsTerminal() {
+        return isTerminal(0);
+    }
+
+    private static boolean isTerminal(int fd) {
         try {
-            var device = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            var device = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty") || device.equals("/dev/console");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;
@@ -45,7 +60,7 @@ final class Terminal implements BuildListener {
 
     /** A line from hcr itself, prefixed {@code hcr: }. */
     synchronized void say(String message) {
-        err.println("hcr: " + message);
+        err.println("hcr: " + (arrows ? message : message.replace("→", "->")));
         err.flush();
     }
 

@@ -185,7 +185,7 @@ class ConsoleIT {
                     hcr::transcript);
             sleep(2500 - (System.nanoTime() - pausedSave) / 1_000_000);
             page.click("#btn-reload");
-            var reloaded = hcr.awaitErr("^hcr: reloaded sim \\(gen 4\\) in (\\d+)(\\.\\d)? ms$", err);
+            var reloaded = hcr.awaitErr("^hcr: reloaded sim \\(gen 4\\) in (\\d+)(\\.\\d)? ms" + Hcr.FORWARDED + "$", err);
             assertTrue(reloaded.number(1) < 2000, () -> "the reload's own time, not the pause: " + reloaded.line());
             var paused = "#history li.history-entry[data-generation='4']";
             page.await("the reload in the history", () -> page.present(paused));

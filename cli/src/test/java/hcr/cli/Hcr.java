@@ -23,6 +23,8 @@ final class Hcr {
 
     /** How long any one wait may take: builds and JVM starts on a busy two-core machine. */
     static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** The reload line's optional tail (issue 10): {@code — 3 entries forward}. */
+    static final String FORWARDED = "(?: — \\d+ entr(?:y forwards|ies forward))?";
 
     private static Path foreground;
 

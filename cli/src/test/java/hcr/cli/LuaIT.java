@@ -24,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the string library exactly as the {@code lua} make built does; under {@code hcr dev} an edit
  * of {@code luaL_tolstring} in lauxlib.c changes what the running script prints, its own state
  * continuing, while the script keeps using Debian's lua-filesystem ({@code require "lfs"}: an
- * lfs.so that expects the program to export the Lua API by C name, issue 11).
+ * lfs.so that expects the program to export the Lua API by C name, issue 11); and an edit of
+ * {@code math_floor} in lmathlib.c, a static function whose pointer {@code luaL_newlib} stored in
+ * the math table at start-up, changes {@code math.floor} in the running script (issue 10: the
+ * old version's entry forwards to the new one).
  */
 @Timeout(600)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,7 +76,7 @@ class LuaIT {
             var before = hcr.awaitOut("^tick (\\d+) true floor 7 lfs directory$");
             Files.writeString(lauxlib, original.replace(from, "lua_toboolean(L, idx) ? \"yes\" : \"no\""),
                     StandardCharsets.ISO_8859_1);
-            hcr.awaitErr("^hcr: reloaded src/lauxlib \\(gen 2\\) in \\d+(\\.\\d)? ms$");
+            hcr.awaitErr("^hcr: reloaded src/lauxlib \\(gen 2\\) in \\d+(\\.\\d)? ms" + Hcr.FORWARDED + "$");
             var after = hcr.awaitOut("^tick (\\d+) yes floor 7 lfs directory$", before.index());
             var lines = hcr.out().lines();
             // one run of ticks: the script's own counter went on through the reload
@@ -83,6 +86,30 @@ class LuaIT {
             assertEquals(List.of(), hcr.err().matching("^hcr: started ").stream().skip(1).toList(), hcr::transcript);
         } finally {
             Files.writeString(lauxlib, original, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void anEditOfAStaticFunctionTheMathTableHoldsReachesTheRunningScript(@TempDir Path buildDir) throws IOException {
+        var lmathlib = lua.resolve("src/lmathlib.c");
+        var original = Files.readString(lmathlib, StandardCharsets.ISO_8859_1);
+        var from = "lua_Number d = l_mathop(floor)(luaL_checknumber(L, 1));";
+        assertTrue(original.contains(from), "math_floor rounds down");
+        // a build folder of its own: its generations do not depend on the other tests'
+        try (var hcr = Hcr.start(scripts, "dev", lua.toString(), "--build-dir", buildDir.toString(), "--port", "0",
+                "--", "loop.lua")) {
+            var before = hcr.awaitOut("^tick (\\d+) true floor 7$");
+            Files.writeString(lmathlib, original.replace(from, from.replace(");", ") + 100;")),
+                    StandardCharsets.ISO_8859_1);
+            hcr.awaitErr("^hcr: reloaded src/lmathlib \\(gen 2\\) in \\d+(\\.\\d)? ms — \\d+ entries forward$");
+            var after = hcr.awaitOut("^tick (\\d+) true floor 107$", before.index());
+            var lines = hcr.out().lines();
+            for (int i = before.index(); i < after.index(); i++) {
+                assertEquals(tick(lines.get(i)) + 1, tick(lines.get(i + 1)), hcr::transcript);
+            }
+            assertEquals(List.of(), hcr.err().matching("^hcr: started ").stream().skip(1).toList(), hcr::transcript);
+        } finally {
+            Files.writeString(lmathlib, original, StandardCharsets.ISO_8859_1);
         }
     }
 

@@ -50,7 +50,7 @@ class ProjectDevIT {
 
             // (b) fixed, with a new define: every module rebuilt, the one it changes reloaded
             project.write("hcr.toml", toml.replace("\"WAVE_AMPLITUDE=100\"", "\"WAVE_AMPLITUDE=1000\""));
-            var reloaded = hcr.awaitErr("^hcr: reloaded src/wave \\(gen 2\\) in \\d+(\\.\\d)? ms$", error.index());
+            var reloaded = hcr.awaitErr("^hcr: reloaded src/wave \\(gen 2\\) in \\d+(\\.\\d)? ms" + Hcr.FORWARDED + "$", error.index());
             var ccs = hcr.err().lines().subList(error.index(), reloaded.index()).stream()
                     .filter(line -> line.matches("^\\[\\d+/\\d+\\] CC .*")).sorted().toList();
             assertEquals(3, ccs.size(), () -> "the define is every module's: " + ccs + "\n" + hcr.transcript());

@@ -106,7 +106,7 @@ class Rtl433IT {
             Files.writeString(decoderUtil, original.replace(function,
                     "void decoder_output_data(r_device *decoder, data_t *data)\n{\n" + EDIT + OUTPUT_CALL),
                     StandardCharsets.ISO_8859_1);
-            hcr.awaitErr("^hcr: reloaded src/decoder_util \\(gen 2\\) in \\d+(\\.\\d)? ms$");
+            hcr.awaitErr("^hcr: reloaded src/decoder_util \\(gen 2\\) in \\d+(\\.\\d)? ms" + Hcr.FORWARDED + "$");
 
             hcr.type(CODE);
             hcr.awaitOutLines(4);

@@ -37,6 +37,7 @@ final class BuildRun {
     private final RenameDigests renameDigests;
     private final Set<String> hostNamesSaid;
     private final Path objDir;
+    private final LayoutCheck layoutCheck;
     private final Map<Path, String> seen = new HashMap<>();
     private final List<Workers.Started<ModuleCompiler.Compiled>> compiling = new ArrayList<>();
     private final long started;
@@ -71,6 +72,7 @@ final class BuildRun {
         this.hostNamesSaid = hostNamesSaid;
         this.objDir = config.stateDir().resolve("obj");
         this.started = startedNanos;
+        this.layoutCheck = new LayoutCheck(tools.layouts(), workers, symbols, objDir);
     }
 
     Result run(Project project, BuildState previous, LinkNames names) throws BuildFailure, IOException, ToolException {
@@ -112,7 +114,7 @@ final class BuildRun {
         for (var module : live) {
             objects.put(module.module().id(), symbols.read(objDir.resolve(module.object()), module.objectHash()));
         }
-        var plan = names.plan(number, objects, tools.system(), tools.host());
+        var plan = names.plan(number, objects, tools.system(), tools.host(), layoutCheck.globals(live, objects));
         if (!plan.ok()) {
             throw new BuildFailure(BuildReport.Failed.problems(describe(plan.problems())));
         }
@@ -136,7 +138,8 @@ final class BuildRun {
     private Result publish(int number, Path staging, BuildState previous, String libraries,
                            List<GenerationAssembly.Placement> placements, TreeMap<String, ObjectSymbols> objects,
                            LinkNames names, LinkPlan plan, List<String> removed) throws BuildFailure, IOException, ToolException {
-        var assembly = new GenerationAssembly(config, tools, workers, progress, listener);
+        var assembly = new GenerationAssembly(config, tools, workers, progress, listener,
+                linked -> layoutNamed(linked, placements, objects, number));
         GenerationAssembly.Assembled assembled;
         Path dir;
         try {
@@ -174,7 +177,9 @@ final class BuildRun {
         var modules = placements.stream().map(p -> new ModuleBuild(p.live().module().id(), p.live().module().source(),
                 p.library(), p.state(), p.live().compiled())).toList();
         var hostNames = plan.hostNames().stream().filter(name -> hostNamesSaid.add(name.cname())).toList();
-        var generation = new Generation(number, dir, modules, removed, plan.freshGlobals(), hostNames, timings());
+        var lives = placements.stream().map(GenerationAssembly.Placement::live).toList();
+        var generation = new Generation(number, dir, modules, removed, plan.freshGlobals(), hostNames, timings(),
+                layoutCheck.published(lives, plan, assembled.linked(), number), layoutCheck.types(lives, objects));
         return new Result(new BuildReport.Published(generation), state);
     }
 
@@ -267,6 +272,9 @@ final class BuildRun {
         } finally {
             listener.moduleCompiled(module.id(), (System.nanoTime() - began) / 1000, compiled != null && compiled.ok());
         }
+        if (compiled.ok() && pending.previous() != null) { // its debug info is read while the build goes on
+            layoutCheck.start(module.id(), objDir.resolve(pending.previous().object()), compiled.object());
+        }
         synchronized (progress) {
             progress.step("CC", module.sourceName());
             if (!compiled.output().isEmpty()) {
@@ -274,6 +282,22 @@ final class BuildRun {
             }
         }
         return compiled;
+    }
+
+    /** The relinked modules' records with their statics named after their layouts ({@link StaticLayoutNames}). */
+    private Map<String, LibraryRecords> layoutNamed(Map<String, LibraryRecords> linked,
+                                                    List<GenerationAssembly.Placement> placements,
+                                                    Map<String, ObjectSymbols> objects, int number) {
+        var named = new HashMap<>(linked);
+        for (var p : placements) {
+            var id = p.live().module().id();
+            var records = linked.get(id);
+            if (records != null && p.live().previous() != null && !records.statics().isEmpty()) {
+                named.put(id, StaticLayoutNames.named(records, p.live().previous().statics(),
+                        layoutCheck.staticsChanged(p.live(), objects.get(id)), number));
+            }
+        }
+        return named;
     }
 
     private BuildReport.Failed compileFailure(List<ModuleCompiler.Compiled> failed) {
@@ -315,7 +339,7 @@ final class BuildRun {
             var records = linked.containsKey(id) ? linked.get(id)
                     : live.previous() == null ? LibraryRecords.NONE : live.previous().libraryRecords();
             modules.put(id, new ModuleRecord(id, live.key(), live.object(), live.objectHash(), live.headers(),
-                    p.library(), p.renamesHash(), records.statics(), records.hooks()));
+                    p.library(), p.renamesHash(), records.statics(), records.hooks(), records.entries()));
         }
         return new BuildState(generation, libraries, stubs, modules);
     }

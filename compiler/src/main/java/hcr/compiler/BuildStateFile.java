@@ -24,10 +24,13 @@ import java.util.List;
  * module &lt;id&gt; &lt;key&gt; &lt;object&gt; &lt;object-digest&gt; &lt;library&gt; &lt;renames-digest&gt;
  * header &lt;path, to the end of the line&gt;
  * static &lt;name&gt; &lt;offset&gt; &lt;size&gt;
+ * staticref &lt;name&gt; &lt;pc32&gt; &lt;abs64&gt;    the sites of the static just above, when known
  * hook &lt;kind&gt; &lt;name&gt; &lt;offset&gt; &lt;size&gt;
+ * entry &lt;name&gt; &lt;offset&gt;                a function's patchable entry
  * </pre>
  *
- * Offsets are hexadecimal without {@code 0x}. A state of another version (1 had no hooks) is not
+ * Offsets are hexadecimal without {@code 0x}; a list of sites joins them with {@code ,}, or is
+ * {@code -} when empty. A state of another version (1 had no hooks) is not
  * understood, and everything is rebuilt.
  */
 final class BuildStateFile {
@@ -79,7 +82,7 @@ final class BuildStateFile {
                     }
                     var f = rest.split(" ");
                     current = new ModuleFields(f[0], f[1], f[2], f[3], f[4], f[5], new ArrayList<>(), new ArrayList<>(),
-                            new ArrayList<>());
+                            new ArrayList<>(), new ArrayList<>());
                 }
                 case "header" -> current.headers().add(Path.of(rest));
                 case "static" -> {
@@ -87,10 +90,23 @@ final class BuildStateFile {
                     current.statics().add(new Manifest.Static(current.id(), f[0], Long.parseUnsignedLong(f[1], 16),
                             Long.parseLong(f[2])));
                 }
+                case "staticref" -> {
+                    var f = rest.split(" ");
+                    var statics = current.statics();
+                    var last = statics.get(statics.size() - 1);
+                    if (!last.name().equals(f[0])) {
+                        throw new IllegalArgumentException("staticref of " + f[0] + " after static " + last.name());
+                    }
+                    statics.set(statics.size() - 1, last.withSites(new Manifest.Sites(offsets(f[1]), offsets(f[2]))));
+                }
                 case "hook" -> {
                     var f = rest.split(" ");
                     current.hooks().add(new Manifest.Hook(current.id(), f[0], f[1], Long.parseUnsignedLong(f[2], 16),
                             Long.parseLong(f[3])));
+                }
+                case "entry" -> {
+                    var f = rest.split(" ");
+                    current.entries().add(new Manifest.Entry(current.id(), f[0], Long.parseUnsignedLong(f[1], 16)));
                 }
                 default -> throw new IllegalArgumentException("unknown record " + kind);
             }
@@ -101,11 +117,27 @@ final class BuildStateFile {
         return new BuildState(generation, libraries, stubs, modules);
     }
 
+    private static List<Long> offsets(String field) {
+        var offsets = new ArrayList<Long>();
+        if (!field.equals("-")) {
+            for (var offset : field.split(",")) {
+                offsets.add(Long.parseUnsignedLong(offset, 16));
+            }
+        }
+        return offsets;
+    }
+
+    private static String offsets(List<Long> offsets) {
+        return offsets.isEmpty() ? "-"
+                : String.join(",", offsets.stream().map(Long::toHexString).toList());
+    }
+
     private record ModuleFields(String id, String key, String object, String objectHash, String library,
                                 String renamesHash, List<Path> headers, List<Manifest.Static> statics,
-                                List<Manifest.Hook> hooks) {
+                                List<Manifest.Hook> hooks, List<Manifest.Entry> entries) {
         ModuleRecord toRecord() {
-            return new ModuleRecord(id, key, object, objectHash, headers, library, renamesHash, statics, hooks);
+            return new ModuleRecord(id, key, object, objectHash, headers, library, renamesHash, statics, hooks,
+                    entries);
         }
     }
 
@@ -124,10 +156,18 @@ final class BuildStateFile {
             text.append("module ").append(String.join(" ", module.id(), module.key(), module.object(),
                     module.objectHash(), module.library(), module.renamesHash())).append('\n');
             module.headers().forEach(header -> text.append("header ").append(header).append('\n'));
-            module.statics().forEach(s -> text.append("static ").append(s.name()).append(' ')
-                    .append(Long.toHexString(s.offset())).append(' ').append(s.size()).append('\n'));
+            for (var s : module.statics()) {
+                text.append("static ").append(s.name()).append(' ').append(Long.toHexString(s.offset())).append(' ')
+                        .append(s.size()).append('\n');
+                if (s.sites() != null) {
+                    text.append("staticref ").append(s.name()).append(' ').append(offsets(s.sites().pc32()))
+                            .append(' ').append(offsets(s.sites().abs64())).append('\n');
+                }
+            }
             module.hooks().forEach(h -> text.append("hook ").append(h.kind()).append(' ').append(h.name()).append(' ')
                     .append(Long.toHexString(h.offset())).append(' ').append(h.size()).append('\n'));
+            module.entries().forEach(e -> text.append("entry ").append(e.name()).append(' ')
+                    .append(Long.toHexString(e.offset())).append('\n'));
         }
         return text.toString();
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Fills a generation's staging folder: relinks the modules that need a new library (rename,
@@ -28,6 +29,7 @@ final class GenerationAssembly {
     private final Progress progress;
     private final BuildListener listener;
     private final Path objDir;
+    private final UnaryOperator<Map<String, LibraryRecords>> relinked;
 
     /** Where a live module's library comes from in the new generation. */
     record Placement(BuildRun.LiveModule live, ModuleState state, String library, String renamesHash,
@@ -43,6 +45,17 @@ final class GenerationAssembly {
 
     GenerationAssembly(BuildConfig config, Toolchain tools, Workers workers, Progress progress,
                        BuildListener listener) {
+        this(config, tools, workers, progress, listener, UnaryOperator.identity());
+    }
+
+    /**
+     * @param relinked what the build does to the records of the relinked modules once they are
+     *                 linked, before the manifest lists them (names their statics after their
+     *                 layouts: {@link StaticLayoutNames})
+     */
+    GenerationAssembly(BuildConfig config, Toolchain tools, Workers workers, Progress progress,
+                       BuildListener listener, UnaryOperator<Map<String, LibraryRecords>> relinked) {
+        this.relinked = relinked;
         this.config = config;
         this.tools = tools;
         this.workers = workers;
@@ -114,6 +127,7 @@ final class GenerationAssembly {
         if (stubsDone != null) {
             progress.step("LINK", stubsDone.join());
         }
+        linked = relinked.apply(linked);
         progress.step("LINK", group);
         manifest(number, group, delta, stubs, placements, uses, plan, removed, linked)
                 .write(staging.resolve("manifest"));
@@ -165,13 +179,14 @@ final class GenerationAssembly {
         var library = staging.resolve(placement.library());
         var object = objDir.resolve(placement.live().object());
         var inMemory = tools.renamer().renamedBytes(object, placement.renames());
-        Subprocess.Result result;
+        ModuleLinker.Linked linked;
         if (inMemory.isPresent()) {
-            result = tools.linker().link(inMemory.get(), renamed, library).result();
+            linked = tools.linker().link(inMemory.get(), renamed, library);
         } else {
             tools.renamer().rename(object, placement.renames(), renamed);
-            result = tools.linker().link(renamed, library);
+            linked = tools.linker().linkTraced(renamed, library);
         }
+        var result = linked.result();
         synchronized (progress) {
             progress.step("LINK", placement.library());
             if (!result.output().isEmpty()) {
@@ -181,7 +196,11 @@ final class GenerationAssembly {
         if (!result.ok()) {
             return new Linked(module.id(), result, LibraryRecords.NONE);
         }
-        return new Linked(module.id(), result, LibraryRecords.of(module.id(), symbols, ObjectSymbols.read(library)));
+        // the functions old versions forward through, named as the renamed object names them
+        var entries = FunctionEntries.of(module.id(), inMemory.isPresent() ? inMemory.get() : Files.readAllBytes(renamed),
+                Files.readAllBytes(library));
+        return new Linked(module.id(), result, LibraryRecords.of(module.id(), symbols, ObjectSymbols.read(library),
+                linked.statics()).withEntries(entries));
     }
 
     private Manifest manifest(int number, String group, Manifest.Delta delta, List<String> stubs, List<Placement> placements,
@@ -190,19 +209,21 @@ final class GenerationAssembly {
         var modules = new ArrayList<Manifest.Module>();
         var statics = new ArrayList<Manifest.Static>();
         var hooks = new ArrayList<Manifest.Hook>();
+        var entries = new ArrayList<Manifest.Entry>();
         for (var p : placements) {
             var id = p.live().module().id();
             modules.add(new Manifest.Module(id, p.library(), p.state().manifestName()));
             var records = linked.containsKey(id) ? linked.get(id) : p.live().previous().libraryRecords();
             statics.addAll(records.statics());
             hooks.addAll(records.hooks());
+            entries.addAll(records.entries());
         }
         var functions = plan.functions().stream()
                 .map(f -> new Manifest.Function(f.moduleId(), f.cname(), f.linkName())).toList();
         var globals = plan.globals().stream()
                 .map(g -> new Manifest.Global(g.moduleId(), g.cname(), g.linkName(), g.size())).toList();
         return new Manifest(number, tools.arch().manifestName(), group, stubs, modules, removed, functions, globals,
-                statics, uses, hooks, delta);
+                statics, uses, hooks, delta, entries);
     }
 
     private static void hardLink(Path from, Path to) throws IOException {

@@ -3,6 +3,7 @@ package hcr.compiler;
 import hcr.compiler.elf.ElfSymbol;
 import hcr.compiler.elf.ObjectSymbols;
 import hcr.compiler.link.Manifest;
+import hcr.compiler.link.StaticSites;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,10 +17,14 @@ import java.util.regex.Pattern;
  * 10): its writable statics and its hcr.h hooks, both at their offsets in the library. A
  * module kept in a later generation keeps these with its library.
  *
- * @param statics the writable file- and function-statics the runtime carries across reloads
+ * @param statics the writable file- and function-statics the runtime keeps across reloads, each
+ *                with its sites when the link found them all (the runtime then shares it between
+ *                the old and the new version instead of carrying it by value)
  * @param hooks   the hook descriptors, in offset order (the order the runtime runs them in)
+ * @param entries the functions with a patchable entry, which the runtime forwards to their
+ *                newest version ({@link FunctionEntries})
  */
-record LibraryRecords(List<Manifest.Static> statics, List<Manifest.Hook> hooks) {
+record LibraryRecords(List<Manifest.Static> statics, List<Manifest.Hook> hooks, List<Manifest.Entry> entries) {
     /** hcr.h's descriptor objects: {@code hcr__<kind>__<name>}; {@code <name>} may hold {@code __}. */
     static final Pattern HOOK = Pattern.compile("^hcr__(init|before|after|state)__(.+)$");
     /** Names of this form are hcr.h's: descriptors and plain-build helpers, never program state. */
@@ -33,17 +38,33 @@ record LibraryRecords(List<Manifest.Static> statics, List<Manifest.Hook> hooks) 
     LibraryRecords {
         statics = List.copyOf(statics);
         hooks = List.copyOf(hooks);
+        entries = List.copyOf(entries);
+    }
+
+    /** Records without entries (a library built before forwarding existed, or none found). */
+    LibraryRecords(List<Manifest.Static> statics, List<Manifest.Hook> hooks) {
+        this(statics, hooks, List.of());
+    }
+
+    /** The same records with {@code entries}. */
+    LibraryRecords withEntries(List<Manifest.Entry> entries) {
+        return new LibraryRecords(statics, hooks, entries);
+    }
+
+    /** The records of a library whose statics' sites are not known (linked by {@code cc -shared}). */
+    static LibraryRecords of(String id, ObjectSymbols object, ObjectSymbols library) {
+        return of(id, object, library, StaticSites.NONE);
     }
 
     /**
      * The records of module {@code id}, from its object and the library linked from it.
-     * Statics: names from the object, values from the library; a name the library holds twice
-     * (one of the C runtime's own, say) cannot be told apart and is left out, and so are hcr.h's
-     * own names and the pointer variable of each of the module's states (the runtime sets it).
-     * Hooks: LOCAL OBJECT symbols of the library named {@code hcr__<kind>__<name>}, each name
-     * the library holds once.
+     * Statics: names from the object, values from the library, sites from the link ({@code
+     * sites}, by name); a name the library holds twice (one of the C runtime's own, say) cannot
+     * be told apart and is left out, and so are hcr.h's own names and the pointer variable of
+     * each of the module's states (the runtime sets it). Hooks: LOCAL OBJECT symbols of the
+     * library named {@code hcr__<kind>__<name>}, each name the library holds once.
      */
-    static LibraryRecords of(String id, ObjectSymbols object, ObjectSymbols library) {
+    static LibraryRecords of(String id, ObjectSymbols object, ObjectSymbols library, StaticSites sites) {
         var hooks = hooks(id, library);
         var statePointers = new HashSet<String>();
         hooks.stream().filter(h -> h.kind().equals("state")).forEach(h -> statePointers.add(h.name()));
@@ -52,7 +73,8 @@ record LibraryRecords(List<Manifest.Static> statics, List<Manifest.Hook> hooks) 
         for (var s : object.writableStatics()) {
             var found = inLibrary.getOrDefault(s.name(), List.of());
             if (found.size() == 1 && !s.name().startsWith(RESERVED_PREFIX) && !statePointers.contains(s.name())) {
-                statics.add(new Manifest.Static(id, s.name(), found.get(0).value(), found.get(0).size()));
+                statics.add(new Manifest.Static(id, s.name(), found.get(0).value(), found.get(0).size(),
+                        sites.of(s.name())));
             }
         }
         return new LibraryRecords(statics, hooks);

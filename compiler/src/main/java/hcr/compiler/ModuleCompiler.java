@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Runs the C compiler on one module:
- * {@code cc -pipe -c -fPIC -g -DHCR=1 <module flags> -I<hcr.h> <cflags> -MMD -MF <dep> src -o <obj>},
+ * {@code cc -pipe -c -fPIC -g -fdata-sections -DHCR=1 <module flags> -I<hcr.h> <cflags>
+ * -fpatchable-function-entry=9,7 -falign-functions=16 -MMD -MF <dep> src -o <obj>},
  * in the module's directory so messages name files as the program's own build does. The
  * module's flags are the program's (recorded by {@code hcr init}, from hcr.toml or a compile
  * database), or hcr's defaults for a folder of C files ({@code -O0}, the root on the include
@@ -27,7 +28,22 @@ final class ModuleCompiler {
     /** {@code HCR_COMPILE=cc} in the environment (or {@code -Dhcr.compile=cc}): every module is compiled through the driver. */
     static final boolean DRIVER_ONLY = "cc".equals(System.getProperty("hcr.compile", System.getenv("HCR_COMPILE")));
 
-    private static final List<String> RELOADING = List.of("-c", "-fPIC", "-g", "-DHCR=1");
+    /**
+     * What reloading needs of every module. {@code -fdata-sections} puts every static in a
+     * section of its own, so the in-process link knows every place that addresses it and the
+     * runtime can make a new version address the old storage (docs/internals.md section 6,
+     * {@code staticref}); it changes where data lies in the library, not what the code does.
+     */
+    private static final List<String> RELOADING = List.of("-c", "-fPIC", "-g", "-fdata-sections", "-DHCR=1");
+
+    /**
+     * What forwarding old versions to new ones needs (issue 10; docs/internals.md section 6,
+     * {@code entry}): seven one-byte NOPs before every function, 16-byte aligned, and two at its
+     * entry (after its {@code endbr64} under {@code -fcf-protection}), which the runtime turns
+     * into a jump to the function's newest version. Added after the module's own flags, so that
+     * its {@code -falign-functions} or {@code -fpatchable-function-entry} cannot undo them.
+     */
+    static final List<String> FORWARDING = List.of("-fpatchable-function-entry=9,7", "-falign-functions=16");
 
     private final List<String> cc;
     private final List<String> after;
@@ -68,6 +84,7 @@ final class ModuleCompiler {
     List<String> flags() {
         var all = new ArrayList<>(RELOADING);
         all.addAll(after);
+        all.addAll(FORWARDING);
         return all;
     }
 
@@ -80,6 +97,7 @@ final class ModuleCompiler {
         var all = new ArrayList<>(RELOADING);
         all.addAll(module.flags());
         all.addAll(after);
+        all.addAll(FORWARDING);
         if (hooks && optimises(all)) {
             all.add("-fno-toplevel-reorder");
         }

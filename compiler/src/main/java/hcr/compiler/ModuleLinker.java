@@ -1,12 +1,14 @@
 package hcr.compiler;
 
 import hcr.compiler.link.InProcessLinker;
+import hcr.compiler.link.StaticSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Links one renamed module object into its shared library. In process when it can
@@ -38,8 +40,11 @@ final class ModuleLinker {
         this.ccText = config.cc();
     }
 
-    /** How one module was linked: the driver's result, and whether the in-process linker made it (else why not). */
-    record Linked(Subprocess.Result result, boolean inProcess, String declined) {
+    /**
+     * How one module was linked: the driver's result, whether the in-process linker made it (else
+     * why not), and where the library addresses its statics (known only for an in-process link).
+     */
+    record Linked(Subprocess.Result result, boolean inProcess, String declined, StaticSites statics) {
     }
 
     Subprocess.Result link(Path object, Path library) throws IOException {
@@ -64,8 +69,9 @@ final class ModuleLinker {
             if (outcome.linked()) {
                 Files.write(library, outcome.library());
                 setExecutable(library);
-                trace(name, "in process, " + (System.nanoTime() - start) / 1000 + " us");
-                return new Linked(new Subprocess.Result(List.of("hcr-link", name), 0, ""), true, null);
+                trace(name, "in process, " + (System.nanoTime() - start) / 1000 + " us" + describe(outcome.statics()));
+                return new Linked(new Subprocess.Result(List.of("hcr-link", name), 0, ""), true, null,
+                        outcome.statics());
             }
             declined = outcome.declined();
         } else {
@@ -74,7 +80,7 @@ final class ModuleLinker {
         long start = System.nanoTime();
         var result = linkWithDriver(bytes, object, library, name);
         trace(name, "cc -shared, " + (System.nanoTime() - start) / 1000 + " us: " + declined);
-        return new Linked(result, false, declined);
+        return new Linked(result, false, declined, StaticSites.NONE);
     }
 
     private Subprocess.Result linkWithDriver(byte[] bytes, Path object, Path library, String name) throws IOException {
@@ -97,6 +103,23 @@ final class ModuleLinker {
             }
         }
         return inProcess;
+    }
+
+    /** For the trace: {@code ; statics: 2 with 7 sites, 1 without (buf: shares section .bss with seen)}. */
+    private static String describe(StaticSites statics) {
+        if (statics.known().isEmpty() && statics.unknown().isEmpty()) {
+            return "";
+        }
+        var text = new StringBuilder("; statics: ").append(statics.known().size()).append(" with ")
+                .append(statics.count()).append(" sites");
+        if (!statics.unknown().isEmpty()) {
+            text.append(", ").append(statics.unknown().size()).append(" without (");
+            statics.unknown().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                    text.append(text.charAt(text.length() - 1) == '(' ? "" : "; ").append(e.getKey()).append(": ")
+                            .append(e.getValue()));
+            text.append(')');
+        }
+        return text.toString();
     }
 
     private static void trace(String library, String how) {

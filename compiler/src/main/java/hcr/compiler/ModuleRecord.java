@@ -16,18 +16,27 @@ import java.util.List;
  * @param renamesHash digest of the rename map the library was linked with
  * @param statics     its writable statics, as published in the manifest
  * @param hooks       its hcr.h hooks, as published in the manifest
+ * @param entries     its functions' patchable entries, as published in the manifest
  */
 record ModuleRecord(String id, String key, String object, String objectHash, List<Path> headers, String library,
-                    String renamesHash, List<Manifest.Static> statics, List<Manifest.Hook> hooks) {
+                    String renamesHash, List<Manifest.Static> statics, List<Manifest.Hook> hooks,
+                    List<Manifest.Entry> entries) {
 
     ModuleRecord {
         headers = List.copyOf(headers);
         statics = List.copyOf(statics);
         hooks = List.copyOf(hooks);
+        entries = List.copyOf(entries);
     }
 
-    /** The statics and hooks of its library, for a generation that keeps the library. */
+    /** A record without entries. */
+    ModuleRecord(String id, String key, String object, String objectHash, List<Path> headers, String library,
+                 String renamesHash, List<Manifest.Static> statics, List<Manifest.Hook> hooks) {
+        this(id, key, object, objectHash, headers, library, renamesHash, statics, hooks, List.of());
+    }
+
+    /** The statics, hooks and entries of its library, for a generation that keeps the library. */
     LibraryRecords libraryRecords() {
-        return new LibraryRecords(statics, hooks);
+        return new LibraryRecords(statics, hooks, entries);
     }
 }

@@ -1,5 +1,6 @@
 package hcr.compiler;
 
+import hcr.compiler.debug.DebugLayouts;
 import hcr.compiler.elf.HostScope;
 import hcr.compiler.elf.SystemSymbols;
 import hcr.compiler.link.Arch;
@@ -23,6 +24,8 @@ final class Toolchain {
     private final Arch arch;
     private final StubLibrary stubs;
     private final GroupLibrary group;
+    /** The debug info's layouts of module objects, each read once (issue 10's layout changes). */
+    private final DebugLayouts layouts = new DebugLayouts();
     private SystemSymbols system;
     /** Read while the first build compiles: it takes some 200 ms, once per JVM. */
     private final CompletableFuture<HostScope> host = CompletableFuture.supplyAsync(Toolchain::readHostScope);
@@ -69,6 +72,10 @@ final class Toolchain {
 
     GroupLibrary group() {
         return group;
+    }
+
+    DebugLayouts layouts() {
+        return layouts;
     }
 
     /** The names the host's system libraries define, read once when first needed. */

@@ -203,6 +203,29 @@ class BuilderTest {
         assertEquals(List.of("libsim.g2.so"), deltaNeeded(generation, manifest));
     }
 
+    /** Issue 10: every function's patchable entry is listed, and a kept module keeps its entries, also after a restart. */
+    @Test
+    void entriesListEveryFunctionAndAKeptModuleKeepsThem() throws IOException {
+        var first = Manifest.read(published(builder.build()).manifest());
+        var mainEntries = first.entries().stream().filter(e -> e.moduleId().equals("main")).toList();
+        assertEquals(List.of("hcr.main", "hcr.twice"), mainEntries.stream().map(Manifest.Entry::name).sorted().toList());
+        assertEquals(List.of("hcr.step"), first.entries().stream().filter(e -> e.moduleId().equals("sim"))
+                .map(Manifest.Entry::name).toList());
+        var symbolTable = project.run("readelf", "-sW", project.gen(1).resolve("libmain.g1.so").toString());
+        for (var e : mainEntries) {
+            assertTrue(symbolTable.lines().anyMatch(line -> line.matches("\\s*\\d+: 0*" + Long.toHexString(e.offset())
+                    + "\\s+\\d+ FUNC\\s+GLOBAL.* " + e.name().replace(".", "\\.") + "$")), e + " in\n" + symbolTable);
+        }
+        builder.close();
+        builder = new Builder(project.config(), listener); // the saved state is read again
+        project.write("sim.c", SIM.replace("counter + BONUS", "counter + BONUS + 100"));
+
+        var second = Manifest.read(published(builder.build()).manifest());
+
+        assertEquals(mainEntries, second.entries().stream().filter(e -> e.moduleId().equals("main")).toList());
+        assertEquals(1, second.entries().stream().filter(e -> e.moduleId().equals("sim")).count());
+    }
+
     /** The DT_NEEDED of a generation's delta group, as jelf reads it; its soname is its file name. */
     private static List<String> deltaNeeded(Generation generation, Manifest manifest) throws IOException {
         var file = generation.dir().resolve(manifest.delta().file());

@@ -23,7 +23,8 @@ class ModuleCompilerTest {
 
     @Test
     void aDevBuildIsUnoptimisedAndNeedsNoOrderFlag() {
-        assertEquals(List.of("-c", "-fPIC", "-g", "-DHCR=1", "-O0", "-I/tmp/hcr"), flags());
+        assertEquals(List.of("-c", "-fPIC", "-g", "-fdata-sections", "-DHCR=1", "-O0", "-I/tmp/hcr",
+                "-fpatchable-function-entry=9,7", "-falign-functions=16"), flags());
         assertFalse(flags("-O0", "-Wall").contains("-fno-toplevel-reorder"));
         assertFalse(flags("-O2", "-O0").contains("-fno-toplevel-reorder"), "the last -O counts");
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 final class EventParser {
 
-    private static final String[] COUNTS = {"loaded", "reloaded", "removed", "carried", "reset"};
+    private static final String[] COUNTS = {"loaded", "reloaded", "removed", "shared", "carried", "reset",
+        "forwarded"};
 
     private final ObjectMapper json;
 

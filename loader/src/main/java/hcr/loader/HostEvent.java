@@ -28,13 +28,17 @@ public sealed interface HostEvent {
     record ModuleLoaded(String module, String action, int generation, String library) implements HostEvent {
     }
 
-    /** A file- or function-static was carried over by value ("carried") or started fresh ("reset"). */
+    /**
+     * A file- or function-static of a reloaded module: the new code addresses the old storage
+     * ("shared"), its value was copied into the new version ("carried"), or it started fresh
+     * ("reset").
+     */
     record StaticChanged(String module, String name, String action, long oldSize, long newSize) implements HostEvent {
     }
 
     /**
-     * A generation finished loading. {@code counts} holds loaded, reloaded, removed, carried and
-     * reset; {@code micros} the phases copy, load, bind, statics, handlers and total.
+     * A generation finished loading. {@code counts} holds loaded, reloaded, removed, shared,
+     * carried and reset; {@code micros} the phases copy, load, bind, statics, handlers and total.
      */
     record GenerationLoaded(int generation, int previous, Map<String, Long> counts, Map<String, Long> micros)
             implements HostEvent {

@@ -31,6 +31,16 @@ class EventParserTest {
     }
 
     @Test
+    void the_generation_summary_counts_forwarded_entries() {
+        var event = parser.parse("{\"type\":\"generation\",\"generation\":2,\"previous\":1,\"loaded\":0,"
+                + "\"reloaded\":1,\"removed\":0,\"shared\":0,\"carried\":1,\"reset\":0,\"us\":{\"copy\":10,"
+                + "\"total\":95,\"forward\":40},\"forwarded\":8}");
+        var loaded = (HostEvent.GenerationLoaded) event.orElseThrow();
+        assertEquals(8L, loaded.counts().get("forwarded"));
+        assertEquals(40L, loaded.micros().get("forward"));
+    }
+
+    @Test
     void host_messages() {
         assertEquals(Optional.of(new HostEvent.Started(1234, 1)),
                 parser.parse("{\"type\":\"started\",\"pid\":1234,\"generation\":1}"));

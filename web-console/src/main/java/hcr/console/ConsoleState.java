@@ -47,6 +47,7 @@ public final class ConsoleState {
     private final List<Consumer<String>> sinks = new ArrayList<>();
     private ErrorsView errors = ErrorsView.NONE;
     private BuildView build = new BuildView("idle", 0, null, null);
+    private LayoutQuestionView question = LayoutQuestionView.NONE;
     private int factsGeneration;
     private long outputSeq;
     private long logSeq;
@@ -152,6 +153,7 @@ public final class ConsoleState {
 
     /** The dev session is about to start the program (the first time, or again after it ended). */
     public synchronized void programStarting() {
+        layoutQuestionClosed();
         withoutBanner.programStarting();
         program.starting();
         modules.programStarting();
@@ -203,6 +205,24 @@ public final class ConsoleState {
         addLog("hcr", line);
     }
 
+    /**
+     * A struct or union type whose objects the running program may hold changed layout in
+     * generation {@code generation}: the page asks whether to restart ({@code lines}, as the
+     * terminal says them), next to a Restart button, until {@link #layoutQuestionClosed()}.
+     */
+    public synchronized void layoutQuestion(int generation, List<String> lines) {
+        question = new LayoutQuestionView(true, generation, lines);
+        publish("question", question);
+    }
+
+    /** The question is over: the program restarts or ended, or the terminal answered it. */
+    public synchronized void layoutQuestionClosed() {
+        if (question.open()) {
+            question = LayoutQuestionView.NONE;
+            publish("question", question);
+        }
+    }
+
     /** Automatic reloads were paused or resumed (the server calls this after {@link ConsoleActions#setPaused}). */
     public synchronized void reloadsPaused(boolean paused) {
         program.paused(paused);
@@ -239,7 +259,7 @@ public final class ConsoleState {
     public synchronized Snapshot snapshot() {
         return new Snapshot(System.currentTimeMillis(), projectDir.toString(), program.view(), build, modules.views(),
                 timeline.history(), timeline.chart(), errors, output.list(), output.dropped(), output.capacity(),
-                log.list(), log.dropped());
+                log.list(), log.dropped(), question);
     }
 
     /**

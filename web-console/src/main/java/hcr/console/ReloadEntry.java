@@ -15,19 +15,44 @@ import java.util.List;
  * @param removed       modules that went away
  * @param result        {@code ok} or {@code failed}
  * @param error         for {@code failed}: the runtime's message
+ * @param shared        file- and function-statics the new code shares with the old (it addresses
+ *                      the old storage)
  * @param carried       file- and function-statics carried over by value
  * @param reset         statics that started fresh, as {@code module:name}
  * @param renamed       globals that got fresh storage in this generation, and why
  * @param editToEffectMicros from the first file event to the new code running; null when not
  *                      measured (no edit behind it, reloads paused, a failure)
  * @param phases        where that time went, in order; empty when not measured
+ * @param layout        what changed layout in this generation (issue 10), as hcr said it: globals
+ *                      given fresh storage and statics reset for it, struct and union types whose
+ *                      old objects the new code misreads
+ * @param forwarded     entries of old versions that now jump to the new code (issue 10)
  */
 public record ReloadEntry(long seq, long timeMillis, String kind, int generation, int previous,
                           List<String> reloaded, List<String> loaded, List<String> removed, String result,
-                          String error, long carried, List<String> reset, List<Renamed> renamed,
-                          Long editToEffectMicros, List<Phase> phases) {
+                          String error, long shared, long carried, List<String> reset, List<Renamed> renamed,
+                          Long editToEffectMicros, List<Phase> phases, List<String> layout, long forwarded) {
+
+    /** An entry in which no old entry was forwarded. */
+    public ReloadEntry(long seq, long timeMillis, String kind, int generation, int previous,
+                       List<String> reloaded, List<String> loaded, List<String> removed, String result,
+                       String error, long shared, long carried, List<String> reset, List<Renamed> renamed,
+                       Long editToEffectMicros, List<Phase> phases, List<String> layout) {
+        this(seq, timeMillis, kind, generation, previous, reloaded, loaded, removed, result, error, shared, carried,
+                reset, renamed, editToEffectMicros, phases, layout, 0);
+    }
+
+    /** An entry in which no layout changed. */
+    public ReloadEntry(long seq, long timeMillis, String kind, int generation, int previous,
+                       List<String> reloaded, List<String> loaded, List<String> removed, String result,
+                       String error, long shared, long carried, List<String> reset, List<Renamed> renamed,
+                       Long editToEffectMicros, List<Phase> phases) {
+        this(seq, timeMillis, kind, generation, previous, reloaded, loaded, removed, result, error, shared, carried,
+                reset, renamed, editToEffectMicros, phases, List.of());
+    }
 
     public ReloadEntry {
+        layout = List.copyOf(layout);
         reloaded = List.copyOf(reloaded);
         loaded = List.copyOf(loaded);
         removed = List.copyOf(removed);

@@ -2,6 +2,7 @@ package hcr.console;
 
 import hcr.compiler.BuildTimings;
 import hcr.compiler.Generation;
+import hcr.compiler.debug.LayoutChange;
 import hcr.loader.HostEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ final class ReloadTimeline {
     private final Ring<ReloadEntry> history = new Ring<>(ConsoleLimits.HISTORY);
     private final Ring<ChartPoint> chart = new Ring<>(ConsoleLimits.CHART_POINTS);
     private final TreeMap<Integer, Built> waiting = new TreeMap<>();
+    /** What changed layout in each published generation not loaded yet (issue 10). */
+    private final TreeMap<Integer, List<String>> layouts = new TreeMap<>();
     private Edit pending;
     private Edit building;
     private long buildStartNanos;
@@ -62,6 +65,8 @@ final class ReloadTimeline {
         while (waiting.size() > WAITING) {
             waiting.pollFirstEntry();
         }
+        layouts.put(generation.number(), generation.layoutChanges().stream().map(LayoutChange::message).toList());
+        layouts.headMap(waiting.firstKey()).clear();
         newestPublished = Math.max(newestPublished, generation.number());
         building = null;
     }
@@ -95,7 +100,7 @@ final class ReloadTimeline {
             return Optional.of(closed(generation, nowNanos, nowMillis));
         } else if (event instanceof HostEvent.ReloadResult result && result.failed()) {
             var entry = new ReloadEntry(++seq, nowMillis, "reload", newestPublished, programGeneration, List.of(),
-                    List.of(), List.of(), "failed", result.error(), 0, List.of(), List.of(), null, List.of());
+                    List.of(), List.of(), "failed", result.error(), 0, 0, List.of(), List.of(), null, List.of());
             clearReload();
             history.add(entry);
             return Optional.of(entry);
@@ -115,8 +120,11 @@ final class ReloadTimeline {
         }
         var entry = new ReloadEntry(++seq, nowMillis, generation.previous() == 0 ? "start" : "reload",
                 generation.generation(), generation.previous(), reloaded, loaded, removed, "ok", null,
-                generation.counts().getOrDefault("carried", 0L), reset,
-                built == null ? List.of() : built.renamed(), editToEffect, phases);
+                generation.counts().getOrDefault("shared", 0L), generation.counts().getOrDefault("carried", 0L), reset,
+                built == null ? List.of() : built.renamed(), editToEffect, phases,
+                layouts.getOrDefault(generation.generation(), List.of()),
+                generation.counts().getOrDefault("forwarded", 0L));
+        layouts.headMap(generation.generation(), true).clear();
         clearReload();
         history.add(entry);
         if (editToEffect != null) {

@@ -11,11 +11,12 @@ import java.util.List;
  * @param outputCapacity   how many output lines the server keeps
  * @param outputDropped    output lines dropped from the server's buffer so far
  * @param logDropped       log lines dropped so far
+ * @param question         the layout question, when one is asked ({@link LayoutQuestionView#NONE} else)
  */
 public record Snapshot(long serverTimeMillis, String project, ProgramView program, BuildView build,
                        List<ModuleView> modules, List<ReloadEntry> history, List<ChartPoint> chart,
                        ErrorsView errors, List<OutputLine> output, long outputDropped, int outputCapacity,
-                       List<LogLine> log, long logDropped) {
+                       List<LogLine> log, long logDropped, LayoutQuestionView question) {
 
     public Snapshot {
         modules = List.copyOf(modules);

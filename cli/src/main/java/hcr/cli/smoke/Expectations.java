@@ -182,6 +182,20 @@ final class Expectations {
         return lastReload.carried() + " carried";
     }
 
+    /** {@code expect shared NAMES}: about the reload the last {@code expect reload} accepted. */
+    String shared(Step.ExpectShared step) throws StepFailure {
+        if (lastReload == null) {
+            throw new StepFailure("an 'expect reload' before 'expect shared'", "none");
+        }
+        var wanted = step.statics().stream().sorted().toList();
+        if (!wanted.equals(lastReload.shared())) {
+            throw new StepFailure("gen " + lastReload.generation() + " to share " + wanted,
+                    "shared " + lastReload.shared() + " (" + lastReload.carried() + " carried, reset "
+                            + lastReload.reset() + ")");
+        }
+        return lastReload.shared().size() + " shared, " + lastReload.carried() + " carried";
+    }
+
     /** {@code expect fresh NAMES}: about the newest generation published so far. */
     String fresh(Step.ExpectFresh step) throws StepFailure {
         var published = newestPublished().orElseThrow(() -> new StepFailure("a published generation", "none"));
@@ -284,7 +298,7 @@ final class Expectations {
         return "gen " + started.generation() + ", pid " + started.pid();
     }
 
-    private Optional<Generation> newestPublished() {
+    Optional<Generation> newestPublished() {
         for (int i = timeline.size() - 1; i >= 0; i--) {
             if (timeline.get(i) instanceof Observed.Built built && built.report() instanceof BuildReport.Published published) {
                 return Optional.of(published.generation());

@@ -22,15 +22,17 @@ sealed interface Observed {
     /**
      * A reload was applied: the generation it loaded and what it did to modules and statics.
      *
+     * @param shared  statics the new code shares with the old, by name
      * @param carried statics carried by value
      */
     record Reloaded(int generation, List<String> reloaded, List<String> loaded, List<String> removed,
-                    List<String> reset, long carried, long micros) implements Observed {
+                    List<String> reset, List<String> shared, long carried, long micros) implements Observed {
         public Reloaded {
             reloaded = List.copyOf(reloaded).stream().sorted().toList();
             loaded = List.copyOf(loaded).stream().sorted().toList();
             removed = List.copyOf(removed).stream().sorted().toList();
             reset = List.copyOf(reset).stream().sorted().toList();
+            shared = List.copyOf(shared).stream().sorted().toList();
         }
 
         Step.ModuleChange modules() {

@@ -21,7 +21,8 @@ final class ReloadFold implements Consumer<HostEvent> {
     ReloadFold(Timeline timeline) {
         this.timeline = timeline;
         this.reports = new ReloadReports(report -> timeline.add(new Observed.Reloaded(report.generation(),
-                report.reloaded(), report.loaded(), report.removed(), report.reset(), report.carried(), report.micros())));
+                report.reloaded(), report.loaded(), report.removed(), report.reset(), report.shared(), report.carried(),
+                report.micros())));
     }
 
     @Override

@@ -156,7 +156,7 @@ final class ScenarioParser {
 
     private static Step expect(Step.Line line, List<String> all) throws ScenarioError {
         if (all.size() < 2) {
-            throw ScenarioError.at(line, "expect what? (a /regex/, next, reload, no reload, reset, fresh, error, crash, exit, started, flat)");
+            throw ScenarioError.at(line, "expect what? (a /regex/, next, reload, no reload, reset, shared, fresh, layout, error, crash, exit, started, flat)");
         }
         var words = new ArrayList<>(all.subList(1, all.size()));
         var within = within(line, words);
@@ -175,7 +175,9 @@ final class ScenarioParser {
                 yield new Step.ExpectNoReload(line, within);
             }
             case "reset" -> new Step.ExpectReset(line, rest.equals(List.of("none")) ? List.of() : names(line, rest, "static"));
+            case "shared" -> new Step.ExpectShared(line, rest.equals(List.of("none")) ? List.of() : names(line, rest, "static"));
             case "fresh" -> new Step.ExpectFresh(line, names(line, rest, "global"));
+            case "layout" -> new Step.ExpectLayout(line, LayoutExpectation.names(rest));
             case "error" -> expectError(line, rest, within);
             case "crash" -> expectCrash(line, rest, within);
             case "exit" -> {
@@ -192,7 +194,8 @@ final class ScenarioParser {
             }
             case "flat" -> expectFlat(line, rest, within);
             default -> throw ScenarioError.at(line, "unknown expectation '" + what
-                    + "' (a /regex/ with slashes, next, reload, no reload, reset, fresh, error, crash, exit, started, flat)");
+                    + "' (a /regex/ with slashes, next, reload, no reload, reset, shared, fresh, layout, error, crash, exit, started,"
+                    + " flat)");
         };
     }
 
@@ -387,6 +390,7 @@ final class ScenarioParser {
         private List<String> args = List.of();
         private Duration timeout = Setup.DEFAULT_TIMEOUT;
         private boolean sanitize;
+        private boolean restartOnLayoutChange;
         private List<Path> plugin = List.of();
 
         HeaderReader(Path file) {
@@ -411,6 +415,12 @@ final class ScenarioParser {
                     }
                     sanitize = true;
                 }
+                case "restart-on-layout-change" -> {
+                    if (words.size() != 1) {
+                        throw ScenarioError.at(line, "'restart-on-layout-change' takes nothing");
+                    }
+                    restartOnLayoutChange = true;
+                }
                 default -> {
                     return false;
                 }
@@ -423,7 +433,7 @@ final class ScenarioParser {
                 throw new ScenarioError(fileName + ": no 'project DIR' line: which project does the scenario run?");
             }
             var variants = edits != null ? edits : project.resolveSibling("edits").resolve(project.getFileName());
-            return new Setup(project, variants, args, timeout, sanitize, plugin);
+            return new Setup(project, variants, args, timeout, sanitize, plugin, restartOnLayoutChange);
         }
     }
 }

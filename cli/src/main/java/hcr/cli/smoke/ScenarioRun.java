@@ -51,6 +51,7 @@ final class ScenarioRun {
                 text.lines().forEach(console::progress);
             }
         });
+        pipeline.restartOnLayoutChange(scenario.setup().restartOnLayoutChange());
     }
 
     /**
@@ -210,8 +211,12 @@ final class ScenarioRun {
             return expectations.noReload(none);
         } else if (step instanceof Step.ExpectReset reset) {
             return expectations.reset(reset);
+        } else if (step instanceof Step.ExpectShared shared) {
+            return expectations.shared(shared);
         } else if (step instanceof Step.ExpectFresh fresh) {
             return expectations.fresh(fresh);
+        } else if (step instanceof Step.ExpectLayout layout) {
+            return LayoutExpectation.check(expectations.newestPublished(), layout, scenario.setup().timeout());
         } else if (step instanceof Step.ExpectError error) {
             return expectations.error(error);
         } else if (step instanceof Step.ExpectCrash crash) {

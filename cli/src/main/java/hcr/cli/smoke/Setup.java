@@ -14,8 +14,11 @@ import java.util.List;
  * @param sanitize whether modules are built and run under AddressSanitizer
  * @param plugin   the sources of a plugin the program loads at run time, built on their own
  *                 outside the project copy; empty for none
+ * @param restartOnLayoutChange the program is restarted when a struct or union type changed
+ *                 layout, as with {@code hcr dev --restart-on-layout-change}
  */
-record Setup(Path project, Path edits, List<String> args, Duration timeout, boolean sanitize, List<Path> plugin) {
+record Setup(Path project, Path edits, List<String> args, Duration timeout, boolean sanitize, List<Path> plugin,
+             boolean restartOnLayoutChange) {
 
     /** The wait of an expectation that says nothing: long enough for a build on a busy machine. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);

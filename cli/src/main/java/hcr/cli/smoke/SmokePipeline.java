@@ -34,6 +34,11 @@ final class SmokePipeline implements AutoCloseable, DevLoop.Observer {
         this.loop = new DevLoop(config, WatchOptions.defaults(), hostOptions, listener, this);
     }
 
+    /** With {@code true}, a struct or union type's layout change restarts the program ({@code --restart-on-layout-change}). */
+    void restartOnLayoutChange(boolean restart) {
+        loop.restartOnLayoutChange(restart);
+    }
+
     /** Starts watching and queues the first build, which starts the program when it publishes. */
     void start() throws IOException {
         loop.start();

@@ -83,6 +83,21 @@ sealed interface Step {
     record ExpectReset(Line line, List<String> statics) implements Step {
     }
 
+    /**
+     * {@code expect shared NAME... | none}: the last reload made the new code address the old
+     * storage of exactly these statics (one variable for old and new code).
+     */
+    record ExpectShared(Line line, List<String> statics) implements Step {
+    }
+
+    /**
+     * {@code expect layout NAME... | none}: the last published generation found exactly these
+     * layout changes (issue 10): globals and statics by name, types as C names them
+     * ({@code struct particle}).
+     */
+    record ExpectLayout(Line line, List<String> names) implements Step {
+    }
+
     /** {@code expect fresh NAME...}: the last published generation gave exactly these globals fresh storage. */
     record ExpectFresh(Line line, List<String> globals) implements Step {
     }

@@ -97,6 +97,19 @@ class ScenarioParserTest {
     }
 
     @Test
+    void sharedStaticsAreNamedOrNone() throws Exception {
+        var steps = ScenarioParser.read(write("b18.hcrs", """
+                project ../b18-shared-static
+                start
+                expect reload main
+                expect shared total calls.0
+                expect shared none
+                """)).steps();
+        assertEquals(List.of("total", "calls.0"), ((Step.ExpectShared) steps.get(2)).statics());
+        assertEquals(List.of(), ((Step.ExpectShared) steps.get(3)).statics());
+    }
+
+    @Test
     void mistakesAreReportedWithFileAndLine() throws IOException {
         assertError("x.hcrs:3: unknown expectation 'relaod'", "project p\nstart\nexpect relaod work\n");
         assertError("x.hcrs:3: 'args' belongs to the header, before the first step", "project p\nstart\nargs 1\n");

@@ -162,6 +162,11 @@ final class DebugInfo {
         return Optional.ofNullable(byOffset.get(offset));
     }
 
+    /** The compilation units, each with its entries below it. */
+    List<Entry> units() {
+        return units;
+    }
+
     /** The compilation units' direct children: file-scope declarations and types. */
     List<Entry> fileScope() {
         var entries = new ArrayList<Entry>();

@@ -2,12 +2,9 @@ package hcr.compiler.debug;
 
 import hcr.compiler.link.Manifest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -134,10 +131,7 @@ public final class GlobalTypes {
         return Collections.unmodifiableMap(globals);
     }
 
-    /** The file itself, whichever hard link names it: device and inode, size and modification time. */
     private static Object identity(Path library) throws IOException {
-        var attributes = Files.readAttributes(library, BasicFileAttributes.class);
-        var file = attributes.fileKey() != null ? attributes.fileKey() : library.toAbsolutePath().normalize();
-        return List.of(file, attributes.size(), attributes.lastModifiedTime());
+        return FileIdentity.of(library);
     }
 }

@@ -12,6 +12,14 @@
  * ({@code hcr.loader.ProgramHost#readGlobals}) to display them and to parse the user's new value
  * into the bytes to write ({@code hcr.loader.ProgramHost#writeGlobal}).
  *
+ * <p>The same debug info tells when a type's layout changed between two versions of a module
+ * (issue 10): {@link hcr.compiler.debug.DebugLayouts} reads each object's
+ * {@link hcr.compiler.debug.UnitLayouts} (its globals, statics and struct and union types, each as
+ * a {@link hcr.compiler.debug.TypeLayout}) once, and {@link hcr.compiler.debug.LayoutComparison}
+ * names every {@link hcr.compiler.debug.LayoutChange} field by field ({@code vel: offset 8 → 16}):
+ * the builder gives such a global fresh storage, resets such a static, and the dev server asks
+ * whether to restart for such a type.
+ *
  * <p>This lives in the compiler rather than the loader because the loader's host process must
  * stay small (it loads no more classes than it needs to start the program), while the compiler
  * already owns the build folder's libraries and binutils; the dev session and the console

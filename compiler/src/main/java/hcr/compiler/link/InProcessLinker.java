@@ -69,8 +69,11 @@ public final class InProcessLinker {
         }
     }
 
-    /** The outcome for one object: the library's bytes, or why it is left to the driver. */
-    public record Outcome(byte[] library, String declined) {
+    /**
+     * The outcome for one object: the library's bytes and where it addresses its statics, or
+     * why it is left to the driver.
+     */
+    public record Outcome(byte[] library, String declined, StaticSites statics) {
         public boolean linked() {
             return library != null;
         }
@@ -79,6 +82,6 @@ public final class InProcessLinker {
     /** Links {@code object} (a relocatable object's bytes) into a library with soname {@code soname}. */
     public Outcome link(byte[] object, String soname) {
         var result = ModuleImage.link(object, soname, inputs);
-        return new Outcome(result.image(), result.declined());
+        return new Outcome(result.image(), result.declined(), result.statics());
     }
 }

@@ -80,6 +80,16 @@ public final class LinkNames {
      */
     public LinkPlan plan(int generation, Map<String, ObjectSymbols> liveModules, SystemSymbols system,
                          HostScope host) {
+        return plan(generation, liveModules, system, host, Map.of());
+    }
+
+    /**
+     * As {@link #plan(int, Map, SystemSymbols, HostScope)}, where {@code layoutChanged} names the
+     * globals whose type changed layout at the same size (C name → what changed, e.g. {@code vel:
+     * offset 8 → 16}, from the modules' debug info): each gets fresh storage like a resized one.
+     */
+    public LinkPlan plan(int generation, Map<String, ObjectSymbols> liveModules, SystemSymbols system,
+                         HostScope host, Map<String, String> layoutChanged) {
         if (generation <= this.generation) {
             throw new IllegalArgumentException("generation " + generation
                     + " is not after the last committed generation " + this.generation);
@@ -108,7 +118,7 @@ public final class LinkNames {
                 }
                 linkNames.put(cname, name.linkName());
             } else {
-                var name = globalName(owner.moduleId(), symbol, generation, fresh);
+                var name = globalName(owner.moduleId(), symbol, generation, fresh, layoutChanged.get(cname));
                 globals.add(name);
                 linkNames.put(cname, name.linkName());
             }
@@ -152,17 +162,22 @@ public final class LinkNames {
         return objectNames.contains(cname) ? freshName(cname, generation) : PREFIX + cname;
     }
 
-    private GlobalName globalName(String moduleId, ElfSymbol symbol, int generation, List<FreshGlobal> fresh) {
+    /** @param layout what changed in its layout at the same size, or null when nothing did */
+    private GlobalName globalName(String moduleId, ElfSymbol symbol, int generation, List<FreshGlobal> fresh,
+                                  String layout) {
         var cname = symbol.name();
         var previous = live.get(cname);
-        if (previous != null && previous.kind() == SymbolKind.OBJECT && previous.size() == symbol.size()) {
+        if (previous != null && previous.kind() == SymbolKind.OBJECT && previous.size() == symbol.size()
+                && layout == null) {
             return new GlobalName(moduleId, cname, previous.linkName(), symbol.size());
         }
         if (previous == null && !functionNames.containsKey(cname) && !objectNames.contains(cname)) {
             return new GlobalName(moduleId, cname, PREFIX + cname, symbol.size());
         }
         String reason;
-        if (previous != null && previous.kind() == SymbolKind.OBJECT) {
+        if (previous != null && previous.kind() == SymbolKind.OBJECT && previous.size() == symbol.size()) {
+            reason = FreshGlobal.LAYOUT + " (" + layout + ")";
+        } else if (previous != null && previous.kind() == SymbolKind.OBJECT) {
             reason = "size " + previous.size() + " -> " + symbol.size();
         } else if (previous == null && objectNames.contains(cname)) {
             reason = "reintroduced after removal";

@@ -15,7 +15,7 @@ public record Manifest(int generation, String arch, String group, List<String> s
                        List<Manifest.Module> modules, List<String> removed,
                        List<Manifest.Function> functions, List<Manifest.Global> globals,
                        List<Manifest.Static> statics, List<Manifest.Uses> uses, List<Manifest.Hook> hooks,
-                       Manifest.Delta delta) {
+                       Manifest.Delta delta, List<Manifest.Entry> entries) {
 
     /** The module states: {@code new}, {@code changed}, {@code kept}. */
     public static final Set<String> STATES = Set.of("new", "changed", "kept");
@@ -42,8 +42,42 @@ public record Manifest(int generation, String arch, String group, List<String> s
 
     public record Global(String moduleId, String cname, String linkName, long size) {}
 
-    /** A writable file- or function-static; {@code offset} is its st_value in the module's library. */
-    public record Static(String moduleId, String name, long offset, long size) {}
+    /**
+     * A writable file- or function-static; {@code offset} is its st_value in the module's library.
+     * {@code sites}, when known, is every place the library addresses it (a {@code staticref}
+     * record): the runtime then makes a new version address the old storage instead of copying
+     * the value; {@code null} when not known (a module linked by {@code cc -shared}).
+     */
+    public record Static(String moduleId, String name, long offset, long size, Sites sites) {
+        /** A static whose sites are not known: carried by value across reloads. */
+        public Static(String moduleId, String name, long offset, long size) {
+            this(moduleId, name, offset, size, null);
+        }
+
+        /** The same static with its sites ({@code null}: none known). */
+        public Static withSites(Sites sites) {
+            return new Static(moduleId, name, offset, size, sites);
+        }
+    }
+
+    /**
+     * Every place in a module's library that addresses one static, as offsets in the library
+     * (docs/internals.md section 6, {@code staticref}): {@code pc32} the 4-byte PC-relative
+     * displacement fields of the code, {@code abs64} the 8-byte pointers the dynamic linker
+     * relocates ({@code RELATIVE}: data words and {@code .got} slots). Held sorted, each once.
+     */
+    public record Sites(List<Long> pc32, List<Long> abs64) {
+        public static final Sites NONE = new Sites(List.of(), List.of());
+
+        public Sites {
+            pc32 = List.copyOf(new TreeSet<>(pc32));
+            abs64 = List.copyOf(new TreeSet<>(abs64));
+        }
+
+        public int count() {
+            return pc32.size() + abs64.size();
+        }
+    }
 
     /**
      * The other live modules whose symbols {@code moduleId} references: the edges of the
@@ -70,6 +104,14 @@ public record Manifest(int generation, String arch, String group, List<String> s
         }
     }
 
+    /**
+     * A function of a module's library with a patchable entry, which the runtime points at the
+     * function's newest version when the module is reloaded (issue 10): {@code name} as in the
+     * library's {@code .symtab} ({@code add}, {@code add.part.0}, a global's link name
+     * {@code hcr.f}), {@code offset} its st_value there.
+     */
+    public record Entry(String moduleId, String name, long offset) {}
+
     public Manifest {
         stubs = List.copyOf(stubs);
         modules = List.copyOf(modules);
@@ -79,10 +121,19 @@ public record Manifest(int generation, String arch, String group, List<String> s
         statics = List.copyOf(statics);
         uses = List.copyOf(uses);
         hooks = List.copyOf(hooks);
+        entries = List.copyOf(entries);
         if (delta != null && delta.base() >= generation) {
             throw new IllegalArgumentException("delta '" + delta.file() + "': base generation " + delta.base()
                     + " is not before generation " + generation);
         }
+    }
+
+    /** A manifest without entries (kept for callers written before they existed). */
+    public Manifest(int generation, String arch, String group, List<String> stubs, List<Module> modules,
+                    List<String> removed, List<Function> functions, List<Global> globals, List<Static> statics,
+                    List<Uses> uses, List<Hook> hooks, Delta delta) {
+        this(generation, arch, group, stubs, modules, removed, functions, globals, statics, uses, hooks, delta,
+                List.of());
     }
 
     /** A manifest without a delta group ({@code delta} is {@code null}: a first generation, or none). */

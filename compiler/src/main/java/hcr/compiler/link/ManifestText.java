@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,10 +44,25 @@ final class ManifestText {
                 Long.toString(g.size())));
         manifest.statics().forEach(s -> out.add("static", s.moduleId(), s.name(),
                 "0x" + Long.toHexString(s.offset()), Long.toString(s.size())));
+        manifest.statics().stream().filter(s -> s.sites() != null).forEach(s -> out.add("staticref", s.moduleId(),
+                s.name(), offsets(s.sites().pc32()), offsets(s.sites().abs64())));
         manifest.uses().forEach(u -> out.add("uses", concat(u.moduleId(), u.used())));
         manifest.hooks().forEach(h -> out.add("hook", h.moduleId(), h.kind(), h.name(),
                 "0x" + Long.toHexString(h.offset()), Long.toString(h.size())));
+        manifest.entries().forEach(e -> out.add("entry", e.moduleId(), e.name(), "0x" + Long.toHexString(e.offset())));
         return out.toString();
+    }
+
+    /** A staticref list: {@code 0x} offsets joined by {@code ,}, or {@code -} for none. */
+    private static String offsets(List<Long> offsets) {
+        if (offsets.isEmpty()) {
+            return "-";
+        }
+        var text = new StringBuilder();
+        for (long offset : offsets) {
+            text.append(text.length() == 0 ? "0x" : ",0x").append(Long.toHexString(offset));
+        }
+        return text.toString();
     }
 
     private static String[] concat(String first, List<String> rest) {
@@ -110,10 +127,13 @@ final class ManifestText {
         private final List<Manifest.Function> functions = new ArrayList<>();
         private final List<Manifest.Global> globals = new ArrayList<>();
         private final List<Manifest.Static> statics = new ArrayList<>();
+        private final Map<String, Manifest.Sites> sites = new HashMap<>(); // module + " " + static name
         private final List<Manifest.Uses> uses = new ArrayList<>();
         private final Set<String> using = new HashSet<>();
         private final List<Manifest.Hook> hooks = new ArrayList<>();
         private final Set<String> hooked = new HashSet<>();
+        private final List<Manifest.Entry> entries = new ArrayList<>();
+        private final Set<String> entered = new HashSet<>();
 
         Records(Path file) {
             this.file = file;
@@ -164,8 +184,10 @@ final class ManifestText {
                             Long.parseLong(f[4])));
                     case "static" -> statics.add(new Manifest.Static(fields(f, 4, where)[1], f[2], hex(f[3], where),
                             Long.parseLong(f[4])));
+                    case "staticref" -> staticref(f, where);
                     case "uses" -> uses(f, where);
                     case "hook" -> hook(f, where);
+                    case "entry" -> entry(f, where);
                     default -> {
                         // an unknown record kind: written by a newer compiler, ignored
                     }
@@ -189,6 +211,25 @@ final class ManifestText {
             delta = new Manifest.Delta(f[1], base);
         }
 
+        /** {@code staticref <module> <name> <pc32> <abs64>}: once per (module, static). */
+        private void staticref(String[] f, String where) throws IOException {
+            fields(f, 4, where);
+            if (sites.put(f[1] + " " + f[2], new Manifest.Sites(offsets(f[3], where), offsets(f[4], where))) != null) {
+                throw new IOException(where + "a second 'staticref' of static '" + f[2] + "' of module '" + f[1] + "'");
+            }
+        }
+
+        private static List<Long> offsets(String field, String where) throws IOException {
+            if (field.equals("-")) {
+                return List.of();
+            }
+            var offsets = new ArrayList<Long>();
+            for (var offset : field.split(",", -1)) {
+                offsets.add(hex(offset, where));
+            }
+            return offsets;
+        }
+
         /** {@code uses <module> <module>...}: one record per module, naming at least one. */
         private void uses(String[] f, String where) throws IOException {
             if (f.length < 3) {
@@ -210,6 +251,15 @@ final class ManifestText {
                 throw new IOException(where + "a second '" + f[2] + "' hook '" + f[3] + "' of module '" + f[1] + "'");
             }
             hooks.add(new Manifest.Hook(f[1], f[2], f[3], hex(f[4], where), Long.parseLong(f[5])));
+        }
+
+        /** {@code entry <module> <name> <offset>}; a (module, name) once. */
+        private void entry(String[] f, String where) throws IOException {
+            fields(f, 3, where);
+            if (!entered.add(f[1] + " " + f[2])) {
+                throw new IOException(where + "a second entry '" + f[2] + "' of module '" + f[1] + "'");
+            }
+            entries.add(new Manifest.Entry(f[1], f[2], hex(f[3], where)));
         }
 
         private static String[] fields(String[] f, int count, String where) throws IOException {
@@ -249,8 +299,9 @@ final class ManifestText {
                 throw new IOException(file + ": delta base generation " + delta.base() + " is not before generation "
                         + generation);
             }
-            return new Manifest(generation, arch, group, stubs, modules, removed, functions, globals, statics, uses,
-                    hooks, delta);
+            var withSites = statics.stream().map(s -> s.withSites(sites.get(s.moduleId() + " " + s.name()))).toList();
+            return new Manifest(generation, arch, group, stubs, modules, removed, functions, globals, withSites, uses,
+                    hooks, delta, entries);
         }
     }
 }

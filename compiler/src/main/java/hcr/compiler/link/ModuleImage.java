@@ -27,7 +27,9 @@ import java.util.Set;
  * C names and lines; a {@code .note.gnu.build-id}; {@code PT_GNU_STACK} not executable. The
  * C runtime's start files add nothing a C module needs here ({@code _init}/{@code _fini}
  * are empty, {@code __dso_handle} is only referenced through {@code atexit}, which is
- * declined below).
+ * declined below). Unlike ld, it leaves out {@code __patchable_function_entries} (gcc's list
+ * of the entries {@code -fpatchable-function-entry} padded): the compiler reads it from the
+ * object for the manifest's {@code entry} records, and nothing at run time needs it.
  *
  * <p>Anything else is declined, with the reason, and the caller runs the real linker: not
  * x86-64 ELF64; TLS, IFUNC, common or unique symbols; section groups, compressed or
@@ -56,10 +58,13 @@ final class ModuleImage {
         }
     }
 
-    /** The library's bytes, or why the object is left to the real linker. */
-    record Result(byte[] image, String declined) {
+    /**
+     * The library's bytes and where it addresses its statics ({@link StaticSites}), or why the
+     * object is left to the real linker.
+     */
+    record Result(byte[] image, String declined, StaticSites statics) {
         static Result declined(String why) {
-            return new Result(null, why);
+            return new Result(null, why, StaticSites.NONE);
         }
 
         boolean linked() {
@@ -73,7 +78,7 @@ final class ModuleImage {
     /** Links {@code object} (a relocatable ELF file's bytes) into a shared library named {@code soname}. */
     static Result link(byte[] object, String soname, Inputs inputs) {
         try {
-            return new Result(build(object, soname, inputs), null);
+            return build(object, soname, inputs);
         } catch (Decline e) {
             return Result.declined(e.getMessage());
         } catch (RuntimeException e) {
@@ -85,9 +90,9 @@ final class ModuleImage {
     /**
      * The link's steps: read and check the object, see what its relocations and symbols need,
      * lay the sections out, then write contents and tables with their final addresses, the
-     * headers and the build id last.
+     * headers and the build id last; where the statics are addressed, once all is placed.
      */
-    private static byte[] build(byte[] object, String soname, Inputs inputs) {
+    private static Result build(byte[] object, String soname, Inputs inputs) {
         var input = ObjectFile.read(object, inputs);
         var relocator = new Relocator(input);
         var dynamicSymbols = new DynamicSymbols(input, inputs.libraries(), soname);
@@ -109,6 +114,7 @@ final class ModuleImage {
         dynamicTable.write(out);
         symbolTable.write(out, layout);
         dynamicSymbols.linkSections(relocator.relaDyn, layout.dynamic);
-        return ElfWriter.finish(out, layout);
+        var statics = StaticSites.find(input, layout, relocator);
+        return new Result(ElfWriter.finish(out, layout), null, statics);
     }
 }

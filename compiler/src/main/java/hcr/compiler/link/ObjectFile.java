@@ -17,6 +17,9 @@ import java.util.Set;
  * objects gcc emits for C.
  */
 final class ObjectFile {
+    /** Where gcc lists the functions compiled with {@code -fpatchable-function-entry}: left out of the library. */
+    static final String PATCHABLE_ENTRIES = "__patchable_function_entries";
+
     record Section(int index, String name, int type, long flags, long offset, long size, int link, int info,
                    long align, long entsize) {
         boolean alloc() {
@@ -229,6 +232,9 @@ final class ObjectFile {
                 case SHT_PROGBITS, SHT_NOBITS, SHT_INIT_ARRAY, SHT_FINI_ARRAY, SHT_X86_64_UNWIND -> { }
                 default -> throw new Decline("section " + name + " of type 0x" + Integer.toHexString(s.type()));
             }
+            if (name.equals(PATCHABLE_ENTRIES)) {
+                continue; // the compiler reads it from the object (manifest 'entry'); the runtime needs it not
+            }
             if (name.equals(".note.GNU-stack")) {
                 if (s.exec()) {
                     throw new Decline("the object asks for an executable stack");
@@ -281,7 +287,7 @@ final class ObjectFile {
             }
             var target = sections.get(s.info());
             if (!keptIndexes.contains(target.index())) {
-                if (target.name().equals(".note.GNU-stack")) {
+                if (target.name().equals(".note.GNU-stack") || target.name().equals(PATCHABLE_ENTRIES)) {
                     continue;
                 }
                 throw new Decline("relocations for section " + target.name());

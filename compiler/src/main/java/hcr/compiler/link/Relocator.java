@@ -105,6 +105,12 @@ final class Relocator {
         return relative;
     }
 
+    /** The address of the {@code .got} slot of object symbol {@code symbol}, or -1 when it has none. */
+    long gotSlot(int symbol) {
+        var slot = got.get(symbol);
+        return slot == null ? -1 : gotSection.address + 8L * slot;
+    }
+
     boolean hasPlt() {
         return !plt.isEmpty();
     }

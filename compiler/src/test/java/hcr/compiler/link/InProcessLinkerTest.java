@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The in-process module link against the real one: every module of every fixture, compiled as
@@ -56,8 +58,15 @@ class InProcessLinkerTest {
         return library;
     }
 
-    @Test
-    void everyFixtureModuleLinksInProcessAsLdLinksIt() throws IOException {
+    /**
+     * As hcr compiles them: every static in a section of its own ({@code -fdata-sections}), at -O0
+     * and -O2, and with the patchable entries old versions forward through (issue 10), whose list
+     * the in-process link leaves out.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"-O0", "-O0 -fdata-sections", "-O2 -fdata-sections",
+        "-O2 -fdata-sections -fpatchable-function-entry=9,7 -falign-functions=16"})
+    void everyFixtureModuleLinksInProcessAsLdLinksIt(String flags) throws IOException {
         List<Path> sources;
         try (var files = Files.walk(FIXTURES)) {
             // not the projects/ fixtures: their sources need their own build's include folders
@@ -67,8 +76,11 @@ class InProcessLinkerTest {
         assertTrue(sources.size() > 30, "fixture sources: " + sources.size());
         int n = 0;
         for (var source : sources) {
+            if (Files.readString(source).contains("atexit(")) {
+                continue; // left to ld on purpose: atexit comes from libc_nonshared.a (B17's ops.c)
+            }
             var name = "m" + n++;
-            var object = compile(source, name);
+            var object = compile(source, name, flags.split(" "));
             var soname = "lib" + name + ".g1.so";
             var ours = inProcess(object, soname);
             var theirs = withLd(object, soname);
@@ -87,8 +99,9 @@ class InProcessLinkerTest {
         }
     }
 
-    @Test
-    void aProgramRunsAlikeWithEitherLinkBacktracesIncluded() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"-O0", "-O0 -fdata-sections", "-O2 -fdata-sections"})
+    void aProgramRunsAlikeWithEitherLinkBacktracesIncluded(String flags) throws IOException {
         var module = dir.resolve("mod.c");
         Files.writeString(module, """
                 #include <execinfo.h>
@@ -122,10 +135,12 @@ class InProcessLinkerTest {
                 """);
         var program = dir.resolve("host");
         Gcc.run(List.of("gcc", "-rdynamic", "-o", program.toString(), host.toString(), "-ldl"));
-        var object = compile(module, "mod");
+        var object = compile(module, "mod", flags.split(" "));
         var ours = Gcc.run(List.of(program.toString(), inProcess(object, "libmod.so").toString()));
         var theirs = Gcc.run(List.of(program.toString(), withLd(object, "libmod.so").toString()));
-        assertEquals("depth 9 counter 41 host 5 two-3 7\n", theirs);
+        if (flags.startsWith("-O0")) {
+            assertEquals("depth 9 counter 41 host 5 two-3 7\n", theirs); // -O2 folds depth's frames
+        }
         assertEquals(theirs, ours);
     }
 

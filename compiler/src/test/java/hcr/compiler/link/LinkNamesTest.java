@@ -110,6 +110,24 @@ class LinkNamesTest {
     }
 
     @Test
+    void aGlobalWhoseLayoutChangedAtTheSameSizeGetsFreshStorageAndKeepsItAfterwards() throws IOException {
+        var user = "extern struct pair { int x, y; } p; int first(void) { return p.x; }\n";
+        planAndCommit(1, Map.of("data", "struct pair { int x, y; } p;\n", "user", user));
+
+        var swapped = names.plan(2, program.modules(Map.of("data", "struct pair { int y, x; } p;\n", "user", user)),
+                host, HostScope.none(), Map.of("p", "y: offset 4 → 0, x: offset 0 → 4"));
+        names.commit(swapped);
+
+        assertEquals(List.of(new FreshGlobal("data", "p", "hcr.p.g2", "changed layout (y: offset 4 → 0, x: offset 0 → 4)")),
+                swapped.freshGlobals());
+        assertTrue(swapped.freshGlobals().get(0).layoutChanged());
+        assertEquals("hcr.p.g2", swapped.renamesOf("user").get("p"), "the reference follows the fresh storage");
+        var same = planAndCommit(3, Map.of("data", "struct pair { int y, x; } p = { 1, 2 };\n", "user", user));
+        assertEquals(List.of(), same.freshGlobals());
+        assertEquals("hcr.p.g2", same.renamesOf("data").get("p"));
+    }
+
+    @Test
     void aGlobalThatWasRemovedAndComesBackIsNew() throws IOException {
         planAndCommit(1, Map.of("m0", "int g_0 = 1000; int get_int(void) { return g_0; }\n"));
         planAndCommit(2, Map.of("m0", "int get_int(void) { return 9; }\n"));

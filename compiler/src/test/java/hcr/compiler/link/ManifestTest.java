@@ -113,6 +113,82 @@ class ManifestTest {
     }
 
     @Test
+    void staticrefRecordsFollowTheStaticsAndRoundTrip() throws IOException {
+        var file = dir.resolve("manifest");
+        var withSites = new Manifest(5, MANIFEST.arch(), MANIFEST.group(), MANIFEST.stubs(), MANIFEST.modules(),
+                MANIFEST.removed(), MANIFEST.functions(), MANIFEST.globals(),
+                List.of(new Manifest.Static("sim", "calls.0", 0x4010, 4,
+                                new Manifest.Sites(List.of(0x1131L, 0x1123L), List.of())),
+                        new Manifest.Static("sim", "count", 0x400c, 8, new Manifest.Sites(List.of(), List.of(0x3de0L))),
+                        new Manifest.Static("sim", "seen", 0x4018, 4)),
+                MANIFEST.uses(), MANIFEST.hooks());
+
+        withSites.write(file);
+
+        var text = Files.readString(file);
+        assertTrue(text.contains("""
+                static sim calls.0 0x4010 4
+                static sim count 0x400c 8
+                static sim seen 0x4018 4
+                staticref sim calls.0 0x1123,0x1131 -
+                staticref sim count - 0x3de0
+                uses sim physics/body
+                """), text);
+        assertEquals(withSites, Manifest.read(file));
+    }
+
+    @Test
+    void entryRecordsComeLastAndRoundTrip() throws IOException {
+        var file = dir.resolve("manifest");
+        var entries = List.of(new Manifest.Entry("sim", "hcr.step", 0x1127),
+                new Manifest.Entry("sim", "add.part.0", 0x1107),
+                new Manifest.Entry("m2", "cmp", 0x1207));
+        var withEntries = new Manifest(5, MANIFEST.arch(), MANIFEST.group(), MANIFEST.stubs(), MANIFEST.modules(),
+                MANIFEST.removed(), MANIFEST.functions(), MANIFEST.globals(), MANIFEST.statics(), MANIFEST.uses(),
+                MANIFEST.hooks(), null, entries);
+
+        withEntries.write(file);
+
+        assertEquals(TEXT + """
+                entry sim hcr.step 0x1127
+                entry sim add.part.0 0x1107
+                entry m2 cmp 0x1207
+                """, Files.readString(file));
+        assertEquals(withEntries, Manifest.read(file));
+        assertEquals(List.of(), MANIFEST.entries());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "entry sim add 0x1107;entry sim add 0x1127|a second entry 'add' of module 'sim'",
+            "entry sim add 1107|not hexadecimal",
+            "entry sim add|'entry' needs 3 fields, found 2",
+    })
+    void aMalformedEntryIsReported(String records, String message) throws IOException {
+        var file = Files.writeString(dir.resolve("manifest"), TEXT + records.replace(";", "\n") + "\n");
+
+        var e = assertThrows(IOException.class, () -> Manifest.read(file));
+
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "staticref sim count 0x1123 -;staticref sim count - 0x3de0|a second 'staticref' of static 'count'",
+            "staticref sim count 0x1123,1131 -|not hexadecimal",
+            "staticref sim count 0x1123|'staticref' needs 4 fields, found 3",
+            "staticref sim count 0x11g3 -|bad number",
+    })
+    void aMalformedStaticrefIsReported(String records, String message) throws IOException {
+        var file = Files.writeString(dir.resolve("manifest"), TEXT.replace("uses sim physics/body\n",
+                records.replace(";", "\n") + "\nuses sim physics/body\n"));
+
+        var e = assertThrows(IOException.class, () -> Manifest.read(file));
+
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
     void theDeltaRecordFollowsTheGroupAndRoundTrips() throws IOException {
         var file = dir.resolve("manifest");
         var withDelta = new Manifest(5, MANIFEST.arch(), MANIFEST.group(), MANIFEST.stubs(), MANIFEST.modules(),

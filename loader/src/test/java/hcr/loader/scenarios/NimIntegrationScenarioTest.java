@@ -100,7 +100,7 @@ class NimIntegrationScenarioTest {
                         "main: after",
                         answer(1000)));
                 assertEquals(Map.of("m0", "reloaded", "m1", "reloaded", "m2", "reloaded"), step5.moduleActions());
-                assertEquals(Map.of("counter.0", new HostEvent.StaticChanged("m0", "counter.0", "carried", 4, 4)),
+                assertEquals(Map.of("counter.0", new HostEvent.StaticChanged("m0", "counter.0", "shared", 4, 4)),
                         step5.statics());
 
                 // step 6: m1.c and m2.c deleted; their handlers never run again

@@ -77,7 +77,7 @@ record Reload(Generation generation, HostEvent.ReloadResult result, List<HostEve
         return statics;
     }
 
-    /** The generation summary's count of {@code what}: loaded, reloaded, removed, carried or reset. */
+    /** The generation summary's count of {@code what}: loaded, reloaded, removed, shared, carried or reset. */
     long count(String what) {
         var count = loaded().counts().get(what);
         if (count == null) {

@@ -61,6 +61,7 @@
       case 'output': return output.add(d);
       case 'skipped': return output.skip(d.lines);
       case 'log': return log.add(d);
+      case 'question': return HcrPanels.showQuestion(d);
       default: return undefined;
     }
   }
@@ -76,6 +77,7 @@
     HcrPanels.showErrors(s.errors, fetchSource);
     output.reset(s.output, s.outputDropped);
     log.reset(s.log, s.logDropped);
+    HcrPanels.showQuestion(s.question);
     refreshGlobals();
   }
 
@@ -113,6 +115,8 @@
     const by = id => document.getElementById(id);
     by('btn-rebuild').onclick = () => action(by('btn-rebuild'), '/api/rebuild');
     by('btn-restart').onclick = () => action(by('btn-restart'), '/api/restart');
+    by('btn-question-restart').onclick = () => action(by('btn-question-restart'), '/api/restart');
+    by('btn-question-keep').onclick = () => HcrPanels.keepRunning();
     by('btn-reload').onclick = () => action(by('btn-reload'), '/api/reload');
     by('btn-pause').onclick = () => {
       const paused = by('btn-pause').getAttribute('aria-pressed') !== 'true';

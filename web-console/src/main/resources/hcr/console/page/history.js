@@ -40,13 +40,17 @@ const HcrHistory = (() => {
       el('span', { class: 'result result-' + e.result, text: e.result === 'ok' ? 'ok' : 'failed: ' + (e.error || '') }),
       e.editToEffectMicros !== null ? el('span', { class: 'e2e', text: ms(e.editToEffectMicros) }) : null);
     const statics = [];
-    if (e.carried > 0) statics.push(`${e.carried} ${e.carried === 1 ? 'static' : 'statics'} carried`);
+    if (e.shared > 0) statics.push(`${e.shared} ${e.shared === 1 ? 'static' : 'statics'} shared`);
+    if (e.carried > 0) statics.push(`${e.carried} ${statics.length ? '' : e.carried === 1 ? 'static ' : 'statics '}carried`);
     if (e.reset.length) statics.push(`${e.reset.length} reset: ${e.reset.join(', ')}`);
+    if (e.forwarded > 0) statics.push(`${e.forwarded} ${e.forwarded === 1 ? 'entry forwards' : 'entries forward'}`);
     const li = el('li', { class: 'history-entry', 'data-generation': e.generation, 'data-result': e.result }, head);
     if (statics.length) li.append(el('div', { class: 'statics', text: statics.join(', ') }));
     for (const r of e.renamed) {
+      if (r.reason.startsWith('changed layout')) continue; // said by field in e.layout
       li.append(el('div', { class: 'renamed', text: `global ${r.name} (${r.module}) got fresh storage: ${r.reason}` }));
     }
+    for (const change of e.layout || []) li.append(el('div', { class: 'layout', text: change }));
     if (e.phases.length) li.append(phaseBar(e));
     return li;
   }

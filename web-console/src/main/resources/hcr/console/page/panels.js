@@ -157,5 +157,24 @@ const HcrPanels = (() => {
     return pre;
   }
 
-  return { setClock, showProgram, tick, showBuild, setModules, updateModule, showErrors };
+  /* ---------- layout question ---------- */
+  let kept = 0; // the generation whose question "Keep running" hid
+
+  function showQuestion(q) {
+    const box = document.getElementById('layout-question');
+    const lines = document.getElementById('layout-question-lines');
+    clear(lines);
+    box.dataset.generation = q && q.open ? q.generation : '';
+    if (!q || !q.open || q.generation === kept) { box.hidden = true; return; }
+    for (const line of q.lines) lines.append(el('div', { class: 'line', text: line }));
+    box.hidden = false;
+  }
+
+  function keepRunning() {
+    const box = document.getElementById('layout-question');
+    kept = Number(box.dataset.generation || 0);
+    box.hidden = true;
+  }
+
+  return { setClock, showProgram, tick, showBuild, setModules, updateModule, showErrors, showQuestion, keepRunning };
 })();

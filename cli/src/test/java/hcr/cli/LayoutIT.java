@@ -1,0 +1,115 @@
+package hcr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hcr.testsupport.RequiredTool;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * B22 under {@code hcr dev}, run as a user runs it (the shaded jar): a global struct and a static
+ * struct with swapped fields get fresh storage and are reset, each reported by field; a heap struct
+ * that gains a field asks whether to restart, on a terminal {@code r} then Enter restarts (under
+ * {@code script}, a real terminal), and {@code --restart-on-layout-change} restarts on its own.
+ */
+@Timeout(300)
+class LayoutIT {
+
+    /** hcr writes {@code →}, or {@code ->} when its stderr cannot (a POSIX locale). */
+    private static final String ARROW = "(?:→|->)";
+    private static final String GROWN = "struct particle changed layout \\(vel: offset 8 " + ARROW
+            + " 16, mass: added at offset 8\\); objects made before gen 2 are read with the new layout — ";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void swappedFieldsGetFreshStorageAndAHeapStructAsksForARestart() {
+        var project = Project.copy("b22-layout", temp);
+        try (var hcr = Hcr.start(temp, "dev", project.dir().toString(), "--port", "0", "--", "20")) {
+            long host = hcr.hostPid(1);
+            hcr.awaitOut("^tick 3 world ticks 3 score 30 calls 3 v1 swarm id 7 vel 4\\.5 v1$");
+
+            project.apply("swap");
+            var swapped = "\\(score: offset 4 " + ARROW + " 0, ticks: offset 0 " + ARROW + " 4\\)";
+            hcr.awaitErr("^hcr: 'world' \\(module world\\) changed layout " + swapped + ": fresh storage$");
+            hcr.awaitErr("^hcr: static 'tally' \\(module world\\) changed layout \\(checks: offset 4 " + ARROW
+                    + " 0, calls: offset 0 " + ARROW + " 4\\): reset$");
+            hcr.awaitErr("^hcr: reloaded world \\(gen 2\\) in [0-9.]+ ms.*; layout changed: 'world' \\(fresh storage\\),"
+                    + " static 'tally' \\(reset\\)$");
+            hcr.awaitErr("^hcr: struct world changed layout " + swapped
+                    + "; objects made before gen 2 are read with the new layout — restart\\?$");
+            hcr.awaitErr("^hcr: restart from the console, or run hcr dev --restart-on-layout-change");
+            // fresh storage and a reset static: the new code starts both again
+            var first = hcr.awaitOut("^tick (\\d+) world ticks 1 score 10 calls 1 v2 swarm id 7 vel ([0-9.]+) v1$");
+            assertTrue(first.number(1) > 3, hcr::transcript);
+
+            project.apply("grow");
+            hcr.awaitErr("^hcr: " + GROWN.replace("gen 2", "gen 3") + "restart\\?$");
+            hcr.awaitOut(" mass [0-9.]+ vel [0-9.]+ v2$");
+            assertEquals(List.of("hcr: started b22-layout (gen 1, pid " + host + ")"), hcr.err().matching("^hcr: started "),
+                    "asked, not restarted:\n" + hcr.transcript());
+        }
+    }
+
+    @Test
+    void restartOnLayoutChangeRestartsTheProgramOnItsOwn() {
+        var project = Project.copy("b22-layout", temp);
+        try (var hcr = Hcr.start(temp, "dev", project.dir().toString(), "--port", "0", "--restart-on-layout-change",
+                "--", "20")) {
+            long host = hcr.hostPid(1);
+            hcr.awaitOut("^tick 3 world ");
+
+            project.apply("grow");
+            hcr.awaitErr("^hcr: " + GROWN + "restarting \\(--restart-on-layout-change\\)$");
+            long again = hcr.hostPid(2);
+            assertNotEquals(host, again, hcr::transcript);
+            hcr.awaitOut("^tick 1 world ticks 1 score 10 calls 1 v1 swarm id 7 mass 2\\.0 vel 1\\.5 v2$");
+            assertEquals(List.of(), hcr.err().matching("^hcr: reloaded swarm "), "restarted instead:\n" + hcr.transcript());
+        }
+    }
+
+    /**
+     * On a terminal (script gives hcr a real one on stdin, stdout and stderr, all in its output),
+     * {@code r} then Enter, typed while the question is open, restarts the program; the program,
+     * which does not read its stdin, keeps running until then.
+     */
+    @Test
+    void rThenEnterOnTheTerminalRestartsTheProgram() throws IOException {
+        RequiredTool.requireExecutable(Path.of("/usr/bin/script"), "script (Debian's bsdutils)");
+        var project = Project.copy("b22-layout", temp);
+        var command = Hcr.javaCommand("dev", project.dir().toString(), "--port", "0", "--", "20").stream()
+                .map(LayoutIT::quote).collect(Collectors.joining(" "));
+        var process = new ProcessBuilder("script", "-qfec", command, "/dev/null").directory(temp.toFile()).start();
+        try (var screen = new HcrProcess(process, "dev (in script)")) {
+            restartOnTheTerminal(project, screen);
+            screen.type("\u0003"); // Ctrl-C, as the terminal sends it to hcr's process group
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroy); // whatever the interrupt left
+        }
+    }
+
+    private static void restartOnTheTerminal(Project project, HcrProcess screen) {
+        screen.awaitOut("^hcr: started b22-layout \\(gen 1, pid (\\d+)\\)");
+        screen.awaitOut("^tick 3 world ");
+
+        project.apply("grow");
+        screen.awaitOut("^hcr: " + GROWN + "restart\\?");
+        screen.awaitOut("^hcr: r then Enter restarts the program, n keeps it running");
+        screen.type("r");
+        screen.awaitOut("^hcr: restarting the program on gen 2");
+        screen.awaitOut("^hcr: started b22-layout \\(gen 2, pid (\\d+)\\)");
+        screen.awaitOut("^tick 1 world ticks 1 score 10 calls 1 v1 swarm id 7 mass 2\\.0 vel 1\\.5 v2");
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,5 @@
+/* module keep: stays when ops goes */
+int keep(void)
+{
+	return 7;
+}
