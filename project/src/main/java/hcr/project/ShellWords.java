@@ -5,15 +5,15 @@ import java.util.List;
 
 /**
  * Splits a command line into words as a POSIX shell would, for the {@code command} form of a
- * compile database: single quotes, double quotes with backslash escapes, backslashes outside
+ * compile database and the lines {@code gcc -###} prints: single quotes, double quotes with backslash escapes, backslashes outside
  * quotes. No expansion of variables or globs (compile databases hold none).
  */
-final class ShellWords {
+public final class ShellWords {
     private ShellWords() {
     }
 
     /** The words of {@code line}; throws on an unterminated quote. */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         var words = new ArrayList<String>();
         var word = new StringBuilder();
         boolean inWord = false;

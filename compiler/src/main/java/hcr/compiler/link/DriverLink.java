@@ -1,5 +1,6 @@
 package hcr.compiler.link;
 
+import hcr.project.ShellWords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,45 +77,8 @@ final class DriverLink {
         return found;
     }
 
-    /** A line split as the shell would: blanks separate, {@code "..."} with backslash escapes and {@code '...'} quote. */
+    /** A line split as the shell would ({@code gcc -###} quotes its words so): {@link ShellWords}. */
     static List<String> words(String line) {
-        var words = new ArrayList<String>();
-        var word = new StringBuilder();
-        boolean inWord = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                inWord = true;
-                for (i++; i < line.length() && line.charAt(i) != '"'; i++) {
-                    char q = line.charAt(i);
-                    if (q == '\\' && i + 1 < line.length()) {
-                        q = line.charAt(++i);
-                    }
-                    word.append(q);
-                }
-            } else if (c == '\'') {
-                inWord = true;
-                int end = line.indexOf('\'', i + 1);
-                end = end < 0 ? line.length() : end;
-                word.append(line, i + 1, end);
-                i = end;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                if (c == '\\' && i + 1 < line.length()) {
-                    c = line.charAt(++i);
-                }
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
+        return ShellWords.split(line);
     }
 }
