@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,13 +52,22 @@ class GlobalGrowsScenarioTest {
     void under_address_sanitizer_nothing_writes_past_the_old_storage() throws Exception {
         var asan = AddressSanitizer.require();
         try (var project = FixtureProject.copy("b08-global-grows", temp, asan::configure)) {
+            // ASan's shadow memory maps the module copies gigabytes apart: old entries cannot
+            // jump that far, and the runtime says so for each (README, issue 10's notes)
             growWhileRunning(project, asan.configure(project.hostOptions("10")),
-                    GlobalGrowsScenarioTest::assertSanitized);
+                    GlobalGrowsScenarioTest::assertSanitized, line -> line.startsWith("hcr: cannot forward "));
         }
     }
 
     private static void growWhileRunning(FixtureProject project, HostOptions options,
                                          Consumer<RunningProgram> atStart) throws Exception {
+        growWhileRunning(project, options, atStart, line -> false);
+    }
+
+    /** @param expected runtime lines the run may print besides the program's own */
+    private static void growWhileRunning(FixtureProject project, HostOptions options,
+                                         Consumer<RunningProgram> atStart, Predicate<String> expected)
+            throws Exception {
         var first = project.publish();
         try (var program = RunningProgram.start(options, first.number())) {
             atStart.accept(program);
@@ -71,7 +81,8 @@ class GlobalGrowsScenarioTest {
             assertEquals(Map.of("ring", "reloaded"), reload.moduleActions());
             program.await(LINE, line -> line.number(2) == 64, 5);
             // every output line has the fixture's form, so a sanitizer report would fail this too
-            var change = Switch.find(program.output(), LINE, GlobalGrowsScenarioTest::four,
+            var output = program.output().stream().filter(expected.negate()).toList();
+            var change = Switch.find(output, LINE, GlobalGrowsScenarioTest::four,
                     GlobalGrowsScenarioTest::sixtyFour).assertNotMixed().assertNewLines(5);
             assertEquals(64, change.firstNew().number(3), "not 4k+64: " + change);
             assertTrue(program.isAlive(), program.output().toString());
