@@ -1,5 +1,6 @@
 package hcr.compiler;
 
+import hcr.project.ShellWords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -207,34 +208,9 @@ final class DirectCompile {
     /**
      * The words of one command line of {@code gcc -###}: separated by spaces; a word with other
      * characters than letters, digits and {@code _/-.} is in double quotes, with {@code \"},
-     * {@code \\} and {@code \$} escaped.
+     * {@code \\} and {@code \$} escaped — as a shell reads them ({@link ShellWords}).
      */
     static List<String> words(String line) {
-        var words = new ArrayList<String>();
-        int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (c == ' ') {
-                i++;
-                continue;
-            }
-            var word = new StringBuilder();
-            if (c == '"') {
-                i++;
-                while (i < line.length() && line.charAt(i) != '"') {
-                    if (line.charAt(i) == '\\' && i + 1 < line.length()) {
-                        i++;
-                    }
-                    word.append(line.charAt(i++));
-                }
-                i++;
-            } else {
-                while (i < line.length() && line.charAt(i) != ' ') {
-                    word.append(line.charAt(i++));
-                }
-            }
-            words.add(word.toString());
-        }
-        return words;
+        return ShellWords.split(line);
     }
 }
