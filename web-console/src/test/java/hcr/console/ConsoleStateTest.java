@@ -84,7 +84,9 @@ class ConsoleStateTest {
             assertTrue(reload.phases().get(3).micros() > 0, "compiling takes time");
             assertEquals(reload.editToEffectMicros(), state.snapshot().program().lastEditToEffectMicros());
             assertEquals(1, state.snapshot().chart().size());
-            assertTrue(state.snapshot().output().stream().anyMatch(l -> l.text().contains("step +10")));
+            // the host's own listener saw the line; the console's listener may get it a moment later
+            assertTrue(Eventually.until(WAIT, () -> state.snapshot().output().stream()
+                    .anyMatch(l -> l.text().contains("step +10")), seen -> seen));
             assertTrue(state.snapshot().log().stream().anyMatch(l -> l.text().equals("[1/3] CC sim.c")),
                     "the build's progress lines: " + state.snapshot().log());
 
