@@ -712,13 +712,31 @@ static int open_all(struct hcr_forwarding *f)
 	return rc;
 }
 
+/*
+ * HCR_FORWARD=off in the environment turns forwarding off for the life of
+ * the process (old pointers and old code on a stack then stay on the old
+ * version, as before issue 10): `hcr bench --core` measures a reload with
+ * and without it.
+ */
+static int forwarding_off(void)
+{
+	static int off = -1;
+	const char *value;
+
+	if (off < 0) {
+		value = getenv("HCR_FORWARD");
+		off = value && strcmp(value, "off") == 0;
+	}
+	return off;
+}
+
 int hcr_plan_forward(struct plan *p)
 {
 	struct hcr_forwarding *f;
 	long t = hcr_now_us();
 	int i, rc = 0;
 
-	if (!FORWARDING)
+	if (!FORWARDING || forwarding_off())
 		return 0;
 	f = calloc(1, sizeof(*f));
 	if (!f)
