@@ -46,6 +46,16 @@ int hcrInit(const char *buildDir, int argc, char **argv);
  */
 int hcrPerformCodeReload(void);
 
+/*
+ * The storage the loaded generation's code uses for the writable static
+ * name (as the manifest's static record names it: count, calls.0,
+ * tally@g5) of module. With statics shared across reloads that is the
+ * storage of the version that first defined it, an older library's.
+ * NULL when the loaded generation lists no such static (the message is in
+ * hcrLastError(); no error event). Any thread; waits for a reload running.
+ */
+void *hcrStaticStorage(const char *module, const char *name);
+
 int hcrReloadNeeded(void);			/* 1: gen/current is not loaded */
 int hcrHasModuleChanged(const char *module);	/* 1: pending gen replaces it */
 int hcrGeneration(void);			/* loaded generation, 0 before init */

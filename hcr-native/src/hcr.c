@@ -358,6 +358,35 @@ int hcrHasModuleChanged(const char *module)
 	return changed;
 }
 
+/*
+ * Where the loaded generation's code keeps a static: its home (statics.c),
+ * which for a static shared across reloads is in the library of the
+ * version that first defined it. A query: a static the loaded generation
+ * does not list sets the last error, and sends no error event.
+ */
+void *hcrStaticStorage(const char *module, const char *name)
+{
+	struct hcr_runtime *rt = &hcr_rt;
+	const struct hcr_module *mod;
+	const struct hcr_static *s = NULL;
+	void *home = NULL;
+
+	pthread_mutex_lock(&rt->lock);
+	mod = module && name ? hcr_manifest_module(rt->live, module) : NULL;
+	if (mod)
+		s = hcr_module_static(rt->live, mod, name);
+	if (s && s->home)
+		home = (void *)s->home;
+	else if (!rt->live)
+		hcr_fail(HCR_EINIT, "hcrStaticStorage: no generation is loaded");
+	else
+		hcr_fail(HCR_ESYMBOL, "generation %d has no static '%s' in "
+			 "module '%s'", rt->live->generation, name ? name : "",
+			 module ? module : "");
+	pthread_mutex_unlock(&rt->lock);
+	return home;
+}
+
 int hcrRunMain(void)
 {
 	struct hcr_runtime *rt = &hcr_rt;

@@ -213,6 +213,33 @@ static int t_mismatch_carried(void)
 	return 0;
 }
 
+/*
+ * hcrStaticStorage, what the console's globals panel reads: the home the
+ * loaded code uses, generation 1's storage after reloads, a reset static's
+ * new storage; NULL and a message for a static not listed.
+ */
+static int t_storage_query(void)
+{
+	int *home;
+
+	CHECK(start_at(sproj, 1) == 0);
+	call("bump");
+	home = count_addr();
+	CHECK(hcrStaticStorage("a", "count") == home);
+	CHECK(hcrStaticStorage("a", "calls.0") != NULL);
+	CHECK(reload(2) == 1);
+	CHECK(hcrStaticStorage("a", "count") == home);
+	CHECK(reload(4) == 1);
+	CHECK(hcrStaticStorage("a", "count") == home && *home == 1);
+	CHECK(hcrStaticStorage("a", "hist") == (void *)hist_addr());
+	CHECK(hcrStaticStorage("a", "nope") == NULL);
+	CHECK(!strcmp(hcrLastError(), "generation 4 has no static 'nope' in "
+		      "module 'a'"));
+	CHECK(hcrStaticStorage("zz", "count") == NULL);
+	CHECK(hcrStaticStorage(NULL, "count") == NULL);
+	return 0;
+}
+
 static const struct test tests[] = {
 	{ "statics-shared-with-old-code", t_shared },
 	{ "statics-shared-chain", t_chain },
@@ -220,6 +247,7 @@ static const struct test tests[] = {
 	{ "statics-reset-new-home", t_reset_new_home },
 	{ "statics-broken-staticrefs", t_broken_staticrefs },
 	{ "statics-mismatch-carried", t_mismatch_carried },
+	{ "statics-storage-query", t_storage_query },
 };
 
 int statics_tests(const char *dir, struct test *out, int max)

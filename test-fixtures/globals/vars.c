@@ -1,6 +1,7 @@
 /*
  * vars: one global of each kind the console's Globals panel shows, with
- * known initial values. Only counter changes on its own (one a tick);
+ * known initial values, and two statics. Only counter, steps and calls
+ * change on their own (one tick: counter and steps +1, calls +2);
  * everything else changes when someone writes it.
  */
 #include "vars.h"
@@ -16,7 +17,13 @@ int *cursor = &counter;
 const int limit = 1000;
 enum mode mode = MODE_RUN;
 
+static long steps;		/* a file static the Globals panel lists too */
+
 void vars_step(void)
 {
+	static int calls = 40;	/* and a function's static, vars_step::calls */
+
 	counter++;
+	steps++;
+	calls += 2;
 }

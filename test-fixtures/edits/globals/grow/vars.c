@@ -16,7 +16,13 @@ int *cursor = &counter;
 const int limit = 1000;
 enum mode mode = MODE_RUN;
 
+static long steps;		/* a file static the Globals panel lists too */
+
 void vars_step(void)
 {
+	static int calls = 40;	/* and a function's static, vars_step::calls */
+
 	counter++;
+	steps++;
+	calls += 2;
 }

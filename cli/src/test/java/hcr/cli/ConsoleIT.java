@@ -252,6 +252,18 @@ class ConsoleIT {
             before = hcr.out().size();
             page.writeGlobal("ratio", "2.75");
             hcr.awaitOut("^tick \\d+ counter 50\\d\\d ratio 2\\.75 label start$", before);
+
+            // statics are rows too, named as a debugger names them, typed and written the same way
+            assertEquals(List.of("vars", "long int"),
+                    page.texts("tr[data-kind='static'][data-global='steps'] td").subList(1, 3));
+            assertEquals(List.of("static"), page.texts("tr[data-global='steps'] td.name .kind"));
+            assertEquals(List.of("vars", "int"),
+                    page.texts("tr[data-kind='static'][data-global='vars_step::calls'] td").subList(1, 3));
+            page.writeGlobal("steps", "70000");
+            page.await("steps going on from 70000", () -> {
+                var value = page.script("return document.querySelector(\"tr[data-global='steps'] input\").value;");
+                return String.valueOf(value).matches("700\\d\\d") && !String.valueOf(value).equals("70000");
+            });
             page.screenshot("globals-written");
 
             stop(hcr, console, host);

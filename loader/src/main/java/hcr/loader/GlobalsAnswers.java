@@ -7,7 +7,8 @@ import java.util.HexFormat;
 
 /**
  * The host's answers to the globals commands (docs/internals.md section 9) as records: a
- * {@code globals} answer becomes a {@link GlobalsSnapshot}, a {@code global-written} answer the
+ * {@code globals} answer (its globals and statics) becomes a {@link GlobalsSnapshot}, a
+ * {@code global-written} answer the
  * {@link GlobalBytes} read back after the write; an answer with an error becomes a
  * {@link GlobalAccessException} carrying the host's message.
  */
@@ -23,8 +24,12 @@ final class GlobalsAnswers {
         for (var global : answer.path("globals")) {
             globals.add(global(global));
         }
+        var statics = new ArrayList<GlobalBytes>();
+        for (var s : answer.path("statics")) {
+            statics.add(global(s));
+        }
         return new GlobalsSnapshot(generation, buildDir.toAbsolutePath().resolve("gen").resolve(Integer.toString(generation)),
-                globals);
+                globals, statics);
     }
 
     static GlobalBytes written(JsonNode answer) {
@@ -40,11 +45,14 @@ final class GlobalsAnswers {
     }
 
     private static GlobalBytes global(JsonNode node) {
-        var address = text(node, "address");
         return new GlobalBytes(text(node, "module"), text(node, "name"), text(node, "link"), node.path("size").asLong(),
-                text(node, "library"), address.startsWith("0x") ? Long.parseUnsignedLong(address.substring(2), 16) : 0,
-                text(node, "storage"), HexFormat.of().parseHex(text(node, "hex")), node.path("truncated").asBoolean(),
-                node.path("writable").asBoolean(), text(node, "error"));
+                text(node, "library"), hex(text(node, "address")), text(node, "storage"),
+                HexFormat.of().parseHex(text(node, "hex")), node.path("truncated").asBoolean(),
+                node.path("writable").asBoolean(), text(node, "error"), hex(text(node, "offset")));
+    }
+
+    private static long hex(String number) {
+        return number.startsWith("0x") ? Long.parseUnsignedLong(number.substring(2), 16) : 0;
     }
 
     private static String text(JsonNode node, String field) {

@@ -121,7 +121,8 @@ final class Host {
         switch (members.getOrDefault("cmd", "")) {
             case "reload" -> reload();
             case "globals" -> send(globals().list(id(members)));
-            case "write-global" -> send(globals().write(id(members), members.getOrDefault("module", ""),
+            case "write-global" -> send(globals().write(id(members), members.getOrDefault("kind", "global"),
+                    members.getOrDefault("module", ""),
                     members.getOrDefault("name", ""), members.getOrDefault("hex", "")));
             case "stop" -> {
                 libc.fflush(Libc.stream("stdout"));
@@ -135,7 +136,8 @@ final class Host {
 
     private HostGlobals globals() {
         if (globals == null) {
-            globals = new HostGlobals(arguments.buildDir(), runtime::hcrGeneration);
+            globals = new HostGlobals(arguments.buildDir(), runtime::hcrGeneration,
+                    (module, name) -> Pointer.nativeValue(runtime.hcrStaticStorage(module, name)));
         }
         return globals;
     }

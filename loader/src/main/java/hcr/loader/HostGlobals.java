@@ -12,18 +12,21 @@ import java.util.HexFormat;
 import java.util.function.IntSupplier;
 
 /**
- * The host's side of the globals commands: reads and writes the program's globals in its own
- * memory, for the console's Globals panel.
+ * The host's side of the globals commands: reads and writes the program's globals and statics in
+ * its own memory, for the console's Globals panel.
  *
  * <p><b>Which globals.</b> Those of the loaded generation ({@code hcrGeneration()}), from its
- * manifest's {@code global} records; not {@code gen/current}, which may be newer than what runs.
+ * manifest's {@code global} and {@code static} records; not {@code gen/current}, which may be
+ * newer than what runs.
  *
  * <p><b>Where.</b> A global's storage is the first definition of its link name in the global
  * symbol scope: that is what every module version's references bound to (hcr.c, "Globals"), so
  * the address is {@code dlsym} on the process handle, which searches that scope in the same
  * order. Not the module's own handle: a reloaded module's library also defines {@code hcr.x}, an
  * unused copy that the first definition shadows. A global given fresh storage has a new link name
- * ({@code hcr.x.g7}) and is found at its new storage the same way.
+ * ({@code hcr.x.g7}) and is found at its new storage the same way. A static has no symbol in the
+ * global scope: the runtime says where the loaded code keeps it ({@code hcrStaticStorage}), which
+ * for a static shared across reloads is in the library of the version that first defined it.
  *
  * <p><b>Safely.</b> {@code dladdr} must place the address inside a loaded library, which tells a
  * {@code _Thread_local} global (its dlsym address is this thread's copy) from a real one, and
@@ -45,23 +48,52 @@ final class HostGlobals {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /** The runtime's {@code hcrStaticStorage}: where the loaded code keeps a static, 0 when it lists none. */
+    @FunctionalInterface
+    interface StaticStorage {
+        long address(String module, String name);
+    }
+
     private final Path buildDir;
     private final IntSupplier generation;
+    private final StaticStorage statics;
     private final NativeLibrary process = NativeLibrary.getProcess();
     private final Function dladdr = process.getFunction("dladdr");
     private ManifestGlobals manifest;
 
-    /** @param generation the runtime's {@code hcrGeneration} */
-    HostGlobals(Path buildDir, IntSupplier generation) {
+    /**
+     * @param generation the runtime's {@code hcrGeneration}
+     * @param statics    the runtime's {@code hcrStaticStorage}
+     */
+    HostGlobals(Path buildDir, IntSupplier generation, StaticStorage statics) {
         this.buildDir = buildDir.toAbsolutePath();
         this.generation = generation;
+        this.statics = statics;
     }
 
-    /** One global located in memory; {@code error} says why it cannot be read ("" when it can). */
-    private record Located(ManifestGlobals.Global global, long address, String storage, String error) {
+    /**
+     * A global or a static: what the answer says of it before its bytes. {@code key} and {@code value}
+     * are what finds it in its library: a global's {@code link} name, a static's {@code offset}.
+     */
+    private record Variable(String what, String module, String name, long size, String library, String key,
+                            String value) {
+
+        static Variable of(ManifestGlobals.Global global) {
+            return new Variable("global '" + global.name() + "' (module " + global.module() + ")", global.module(),
+                    global.name(), global.size(), global.library(), "link", global.linkName());
+        }
+
+        static Variable of(ManifestGlobals.Static s) {
+            return new Variable("static '" + s.name() + "' (module " + s.module() + ")", s.module(), s.name(), s.size(),
+                    s.library(), "offset", "0x" + Long.toHexString(s.offset()));
+        }
     }
 
-    /** The answer to {@code {"cmd":"globals","id":N}}: every global with its current bytes. */
+    /** One variable located in memory; {@code error} says why it cannot be read ("" when it can). */
+    private record Located(Variable variable, long address, String storage, String error) {
+    }
+
+    /** The answer to {@code {"cmd":"globals","id":N}}: every global and static with its current bytes. */
     JsonLine list(long id) {
         var answer = new JsonLine().put("type", "globals").put("id", id);
         ManifestGlobals globals;
@@ -72,49 +104,59 @@ final class HostGlobals {
         } catch (IOException e) {
             return answer.put("generation", generation.getAsInt()).put("error", e.getMessage());
         }
-        var entries = new ArrayList<JsonLine>();
+        var globalEntries = new ArrayList<JsonLine>();
+        var staticEntries = new ArrayList<JsonLine>();
         long budget = ANSWER_BYTES;
         for (var global : globals.globals()) {
             var located = locate(global, map);
             int shown = (int) Math.min(Math.min(global.size(), SHOWN_BYTES), budget);
             budget -= shown;
-            entries.add(describe(new JsonLine(), located, map, shown));
+            globalEntries.add(describe(new JsonLine(), located, map, shown));
         }
-        return answer.put("generation", globals.generation()).put("globals", entries).put("error", "");
+        for (var s : globals.statics()) {
+            var located = locate(s, map);
+            int shown = (int) Math.min(Math.min(s.size(), SHOWN_BYTES), budget);
+            budget -= shown;
+            staticEntries.add(describe(new JsonLine(), located, map, shown));
+        }
+        return answer.put("generation", globals.generation()).put("globals", globalEntries)
+                .put("statics", staticEntries).put("error", "");
     }
 
     /**
      * The answer to {@code {"cmd":"write-global","id":N,"name":C,"module":M,"hex":H}} ({@code module}
-     * may be empty): writes exactly the global's size in bytes, then reads them back.
+     * may be empty), or with {@code "kind":"static"} for the static {@code name} of module {@code M}:
+     * writes exactly the variable's size in bytes, then reads them back.
      */
-    JsonLine write(long id, String module, String name, String hex) {
+    JsonLine write(long id, String kind, String module, String name, String hex) {
         var answer = new JsonLine().put("type", "global-written").put("id", id);
         try {
             var globals = loaded();
             answer.put("generation", globals.generation());
-            var global = find(globals, module, name);
+            var map = MemoryMap.ofThisProcess();
+            var located = kind.equals("static") ? locate(findStatic(globals, module, name), map)
+                    : locate(find(globals, module, name), map);
+            var variable = located.variable();
             byte[] bytes;
             try {
                 bytes = HEX.parseHex(hex);
             } catch (IllegalArgumentException e) {
-                throw new Refusal("cannot write global '" + name + "': '" + hex + "' is not hex bytes");
+                throw new Refusal("cannot write " + variable.what() + ": '" + hex + "' is not hex bytes");
             }
-            var what = "global '" + name + "' (module " + global.module() + ")";
-            if (bytes.length != global.size()) {
-                throw new Refusal(what + " is " + global.size() + " bytes: " + bytes.length + " given");
+            if (bytes.length != variable.size()) {
+                throw new Refusal(variable.what() + " is " + variable.size() + " bytes: " + bytes.length + " given");
             }
-            var map = MemoryMap.ofThisProcess();
-            var located = locate(global, map);
             if (!located.error().isEmpty()) {
                 throw new Refusal(located.error());
             }
-            if (!map.writable(located.address(), global.size())) {
+            if (!map.writable(located.address(), variable.size())) {
                 var region = map.at(located.address());
-                throw new Refusal(what + " is read-only: its memory (" + (region == null ? "unmapped" : region.describe())
-                        + ") cannot be written; a const global keeps its value until the program restarts");
+                throw new Refusal(variable.what() + " is read-only: its memory (" + (region == null ? "unmapped"
+                        : region.describe()) + ") cannot be written; a const global keeps its value until the program"
+                        + " restarts");
             }
             new Pointer(located.address()).write(0, bytes, 0, bytes.length);
-            return describe(answer, located, map, (int) Math.min(global.size(), SHOWN_BYTES));
+            return describe(answer, located, map, (int) Math.min(variable.size(), SHOWN_BYTES));
         } catch (IOException | Refusal e) {
             return answer.put("name", name).put("error", e.getMessage());
         }
@@ -147,35 +189,55 @@ final class HostGlobals {
         return matches.get(0);
     }
 
+    private static ManifestGlobals.Static findStatic(ManifestGlobals globals, String module, String name)
+            throws Refusal {
+        return globals.statics().stream().filter(s -> s.module().equals(module) && s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new Refusal("no static '" + name + "' in module " + (module.isEmpty() ? "''" : module)
+                        + " in generation " + globals.generation()));
+    }
+
     private Located locate(ManifestGlobals.Global global, MemoryMap map) {
-        var what = "global '" + global.name() + "' (module " + global.module() + ")";
-        Pointer address;
+        var variable = Variable.of(global);
         try {
-            address = process.getGlobalVariableAddress(global.linkName());
+            return located(variable, Pointer.nativeValue(process.getGlobalVariableAddress(global.linkName())), map);
         } catch (UnsatisfiedLinkError e) {
-            return new Located(global, 0, "", what + ": no symbol " + global.linkName() + " in the program");
+            return new Located(variable, 0, "", variable.what() + ": no symbol " + global.linkName() + " in the program");
         }
-        long at = Pointer.nativeValue(address);
+    }
+
+    private Located locate(ManifestGlobals.Static s, MemoryMap map) {
+        var variable = Variable.of(s);
+        long at = statics.address(s.module(), s.name());
+        if (at == 0) {
+            return new Located(variable, 0, "", variable.what() + ": the loaded generation has no storage for it");
+        }
+        return located(variable, at, map);
+    }
+
+    /** {@code variable} at {@code at}, checked: in a loaded library, and readable. */
+    private Located located(Variable variable, long at, MemoryMap map) {
+        var what = variable.what();
+        var address = new Pointer(at);
         var info = new Memory(4L * Native.POINTER_SIZE);
         info.clear();
         if (dladdr.invokeInt(new Object[] {address, info}) == 0) {
-            return new Located(global, at, "", what + " is thread-local: every thread has its own copy, and the"
+            return new Located(variable, at, "", what + " is thread-local: every thread has its own copy, and the"
                     + " host can show none of them");
         }
         var file = info.getPointer(0);
         var storage = file == null ? "" : Path.of(file.getString(0)).getFileName().toString();
-        if (!map.readable(at, global.size())) {
-            return new Located(global, at, storage, what + ": its memory at 0x" + Long.toHexString(at)
+        if (!map.readable(at, variable.size())) {
+            return new Located(variable, at, storage, what + ": its memory at 0x" + Long.toHexString(at)
                     + " is not readable");
         }
-        return new Located(global, at, storage, "");
+        return new Located(variable, at, storage, "");
     }
 
-    /** Appends a global's fields and its first {@code shown} bytes (when readable) to {@code line}. */
+    /** Appends a variable's fields and its first {@code shown} bytes (when readable) to {@code line}. */
     private static JsonLine describe(JsonLine line, Located located, MemoryMap map, int shown) {
-        var global = located.global();
-        line.put("module", global.module()).put("name", global.name()).put("link", global.linkName())
-                .put("size", global.size()).put("library", global.library())
+        var variable = located.variable();
+        line.put("module", variable.module()).put("name", variable.name()).put(variable.key(), variable.value())
+                .put("size", variable.size()).put("library", variable.library())
                 .put("address", "0x" + Long.toHexString(located.address())).put("storage", located.storage());
         if (!located.error().isEmpty()) {
             return line.put("hex", "").put("truncated", false).put("writable", false)
@@ -183,8 +245,8 @@ final class HostGlobals {
         }
         var bytes = new byte[shown];
         new Pointer(located.address()).read(0, bytes, 0, shown);
-        return line.put("hex", HEX.formatHex(bytes)).put("truncated", shown < global.size())
-                .put("writable", map.writable(located.address(), global.size())).put("error", "");
+        return line.put("hex", HEX.formatHex(bytes)).put("truncated", shown < variable.size())
+                .put("writable", map.writable(located.address(), variable.size())).put("error", "");
     }
 
     /** A write refused, with the message for the dev server. */

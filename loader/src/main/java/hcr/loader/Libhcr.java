@@ -49,6 +49,13 @@ public interface Libhcr extends Library {
     /** Registers {@code observer} for the runtime's JSON events; the caller keeps it reachable. */
     void hcrSetObserver(Observer observer);
 
+    /**
+     * Where the loaded generation's code keeps the static {@code name} (as the manifest names it:
+     * {@code calls.0}) of {@code module}: with statics shared across reloads, an older library's
+     * storage. NULL when the loaded generation lists no such static.
+     */
+    Pointer hcrStaticStorage(String module, String name);
+
     /** 1 once the program has called {@code hcr_reload_point()}: reloads are then the program's to apply. */
     int hcrReloadPointSeen();
 

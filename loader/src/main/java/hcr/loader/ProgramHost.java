@@ -117,8 +117,8 @@ public final class ProgramHost implements AutoCloseable {
     }
 
     /**
-     * Reads every global of the loaded generation with its current bytes (the first 256 of a
-     * larger object). The future fails with a {@link GlobalAccessException} when the host cannot
+     * Reads every global and writable static of the loaded generation with its current bytes (the
+     * first 256 of a larger object). The future fails with a {@link GlobalAccessException} when the host cannot
      * list them (the loaded generation's manifest is gone), with a {@link HostException} when the
      * program has ended. It completes on a pool thread, so what a caller chains to it (reading
      * types, say) never holds up this host's events.
@@ -146,6 +146,21 @@ public final class ProgramHost implements AutoCloseable {
         var hex = HexFormat.of().formatHex(value);
         return ask("write global '" + name + "'", id -> new JsonLine().put("cmd", "write-global").put("id", id)
                 .put("module", module == null ? "" : module).put("name", name).put("hex", hex))
+                .thenApplyAsync(GlobalsAnswers::written);
+    }
+
+    /**
+     * Writes {@code value} into the static {@code name} ({@code total}, {@code calls.0}: its symbol,
+     * as {@link GlobalsSnapshot#statics()} names it) of {@code module} in the running program: the
+     * storage the loaded code uses. Exactly its size in bytes; completes and fails as
+     * {@link #writeGlobal(String, String, byte[])} does.
+     */
+    public CompletableFuture<GlobalBytes> writeStatic(String module, String name, byte[] value) {
+        Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(name, "name");
+        var hex = HexFormat.of().formatHex(value);
+        return ask("write static '" + name + "'", id -> new JsonLine().put("cmd", "write-global").put("id", id)
+                .put("kind", "static").put("module", module).put("name", name).put("hex", hex))
                 .thenApplyAsync(GlobalsAnswers::written);
     }
 

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * GET  /api/state              the whole {@link Snapshot}
  * GET  /api/source?path=P      the text of P, relative to the project ({@link SourceFiles})
  * GET  /api/globals            the program's globals ({@link GlobalView}s)
- * POST /api/globals/{name}     {"value":"42"}: writes a global, answers {"name":..,"value":..}
+ * POST /api/globals/{name}     {"value":"42"}: writes a global, answers {"name":..,"value":..};
+ *                              {"value":"42","module":"m","static":true}: a static of module m
  * POST /api/rebuild            rebuild all
  * POST /api/restart            restart the program
  * POST /api/reload             reload now
@@ -64,6 +65,18 @@ final class ApiRoutes {
         var value = field(ctx, "value");
         if (value == null || !value.isTextual() && !value.isNumber()) {
             json(ctx, 400, Map.of("error", "give the new value as {\"value\": \"42\"}"));
+            return;
+        }
+        var isStatic = field(ctx, "static");
+        if (isStatic != null && isStatic.asBoolean()) {
+            var module = field(ctx, "module");
+            if (module == null || !module.isTextual() || module.asText().isEmpty()) {
+                json(ctx, 400, Map.of("error", "a static is written with its module: {\"value\": \"42\", \"module\":"
+                        + " \"sim\", \"static\": true}"));
+                return;
+            }
+            answer(ctx, () -> actions.writeStatic(module.asText(), name, value.asText())
+                    .thenApply(written -> Map.of("name", name, "value", written)));
             return;
         }
         answer(ctx, () -> actions.writeGlobal(name, value.asText())

@@ -26,7 +26,10 @@ public interface ConsoleActions {
     /** Apply the newest published generation now, paused or not. */
     void reloadNow();
 
-    /** Every global of the running program with its current value; fails when no program runs. */
+    /**
+     * Every global and writable static of the running program with its current value; fails when
+     * no program runs.
+     */
     CompletableFuture<List<GlobalView>> globals();
 
     /**
@@ -36,4 +39,11 @@ public interface ConsoleActions {
      * editable, a value that does not fit).
      */
     CompletableFuture<String> writeGlobal(String name, String text);
+
+    /**
+     * Writes {@code text} into the static {@code name} (as {@link GlobalView#name()} spells it:
+     * {@code total}, {@code vars_step::calls}) of {@code module}, where the running code keeps it.
+     * Completes and fails as {@link #writeGlobal} does.
+     */
+    CompletableFuture<String> writeStatic(String module, String name, String text);
 }

@@ -163,6 +163,16 @@ class ConsolePageTest {
                 assertEquals("bytes", text(driver.findElement(By.cssSelector("tr[data-global='ops'] td:nth-child(3)"))));
                 assertTrue(driver.findElements(By.cssSelector("tr[data-global='ops'] input")).isEmpty(), "bytes are not editable");
 
+                // a static: tagged, and written with its module
+                var calls = driver.findElement(By.cssSelector(
+                        "#global-rows tr[data-kind='static'][data-global-module='sim'][data-global='step::calls'] input"));
+                calls.click();
+                calls.sendKeys(Keys.chord(Keys.CONTROL, "a"), "12", Keys.ENTER);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("tr[data-global='step::calls'] .note"), "written"));
+                assertTrue(actions.calls().contains("writeStatic sim step::calls 12"), actions.calls().toString());
+                assertEquals("static", text(driver.findElement(By.cssSelector("tr[data-global='step::calls'] td.name .kind"))));
+
                 // actions
                 driver.findElement(By.id("btn-pause")).click();
                 wait.until(ExpectedConditions.attributeToBe(By.id("btn-pause"), "aria-pressed", "true"));

@@ -44,7 +44,8 @@ class ConsoleSecurityTest {
             new String[] {"POST", "/api/rebuild", "{}"},
             new String[] {"POST", "/api/restart", "{}"},
             new String[] {"POST", "/api/reload", "{}"},
-            new String[] {"POST", "/api/pause", "{\"paused\":true}"});
+            new String[] {"POST", "/api/pause", "{\"paused\":true}"},
+            new String[] {"POST", "/api/globals/step::calls", "{\"value\":\"7\",\"module\":\"sim\",\"static\":true}"});
 
     @BeforeEach
     void start() throws IOException {
@@ -104,7 +105,9 @@ class ConsoleSecurityTest {
         }
         assertEquals(List.of("globals", "globals", "writeGlobal sim_value 7", "writeGlobal sim_value 7", "rebuildAll",
                 "rebuildAll", "restartProgram", "restartProgram", "reloadNow", "reloadNow", "setPaused true",
-                "setPaused true"), actions.calls());
+                "setPaused true", "writeStatic sim step::calls 7", "writeStatic sim step::calls 7"), actions.calls());
+        var noModule = new String[] {"POST", "/api/globals/step::calls", "{\"value\":\"7\",\"static\":true}"};
+        assertEquals(400, request(noModule, headers(own, "http://" + own, console.token())), "a static needs its module");
         var query = RawHttp.status(port, "GET", "/api/state?token=" + console.token(), headers(own, null, null), null);
         assertEquals(200, query, "the token may come as a query parameter");
     }

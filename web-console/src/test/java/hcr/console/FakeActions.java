@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Records every action; holds a few globals whose values can be written. */
+/** Records every action; holds a few globals and a static whose values can be written. */
 final class FakeActions implements ConsoleActions {
     final List<String> calls = new ArrayList<>();
     private final Map<String, GlobalView> globals = new LinkedHashMap<>();
@@ -15,10 +15,15 @@ final class FakeActions implements ConsoleActions {
         put(new GlobalView("sim", "sim_value", "i64", 8, "42", true));
         put(new GlobalView("stats", "ratio", "f64", 8, "0.5", true));
         put(new GlobalView("main", "ops", "bytes", 16, "a0 11 40 00 00 00 00 00 b0 11 40 00 00 00 00 00", false));
+        put(new GlobalView("sim", "step::calls", "i32", 4, "7", true, GlobalView.STATIC));
     }
 
     private void put(GlobalView view) {
-        globals.put(view.name(), view);
+        globals.put(key(view.kind(), view.module(), view.name()), view);
+    }
+
+    private static String key(String kind, String module, String name) {
+        return kind.equals(GlobalView.STATIC) ? "static " + module + " " + name : name;
     }
 
     synchronized List<String> calls() {
@@ -54,7 +59,16 @@ final class FakeActions implements ConsoleActions {
     @Override
     public synchronized CompletableFuture<String> writeGlobal(String name, String text) {
         calls.add("writeGlobal " + name + " " + text);
-        var global = globals.get(name);
+        return write(globals.get(name), name, text);
+    }
+
+    @Override
+    public synchronized CompletableFuture<String> writeStatic(String module, String name, String text) {
+        calls.add("writeStatic " + module + " " + name + " " + text);
+        return write(globals.get(key(GlobalView.STATIC, module, name)), name, text);
+    }
+
+    private CompletableFuture<String> write(GlobalView global, String name, String text) {
         if (global == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no global '" + name + "'"));
         }
@@ -71,7 +85,7 @@ final class FakeActions implements ConsoleActions {
         } catch (NumberFormatException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("'" + text + "' is not a " + global.type()));
         }
-        put(new GlobalView(global.module(), name, global.type(), global.size(), value, true));
+        put(new GlobalView(global.module(), name, global.type(), global.size(), value, true, global.kind()));
         return CompletableFuture.completedFuture(value);
     }
 }

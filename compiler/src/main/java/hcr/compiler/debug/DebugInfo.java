@@ -31,6 +31,7 @@ final class DebugInfo {
     private static final Pattern STRING = Pattern.compile("^\\((?:indirect|indexed)[^)]*\\):\\s*(.*)$");
     private static final Pattern REFERENCE = Pattern.compile("<0x([0-9a-f]+)>");
     private static final Pattern NUMBER = Pattern.compile("^(0x[0-9a-f]+|-?[0-9]+)");
+    private static final Pattern ADDRESS = Pattern.compile("^\\d+ byte block:[^(]*\\(DW_OP_addr: ([0-9a-f]+)\\)$");
     private static final int OUTPUT_IN_ERRORS = 5;
 
     /** One entry: {@code tag} without its {@code DW_TAG_} prefix, attributes without {@code DW_AT_}. */
@@ -77,6 +78,17 @@ final class DebugInfo {
 
         boolean has(String attribute) {
             return attributes.containsKey(attribute);
+        }
+
+        /**
+         * A variable's fixed address: its location when that is one {@code DW_OP_addr}, as a global's
+         * or a static's is; empty for one declared only, thread-local, in a register or optimised away.
+         */
+        OptionalLong address() {
+            var location = attributes.get("location");
+            var address = location == null ? null : ADDRESS.matcher(location);
+            return address != null && address.matches() ? OptionalLong.of(Long.parseUnsignedLong(address.group(1), 16))
+                    : OptionalLong.empty();
         }
     }
 
@@ -160,6 +172,19 @@ final class DebugInfo {
 
     Optional<Entry> at(long offset) {
         return Optional.ofNullable(byOffset.get(offset));
+    }
+
+    /**
+     * Where {@code entry} takes its name and type from: the declaration a definition completes
+     * ({@code DW_AT_specification}), the abstract instance an out-of-line copy comes from
+     * ({@code DW_AT_abstract_origin}), or the entry itself.
+     */
+    Entry origin(Entry entry) {
+        var reference = entry.reference("specification");
+        if (reference.isEmpty()) {
+            reference = entry.reference("abstract_origin");
+        }
+        return reference.isPresent() ? at(reference.getAsLong()).orElse(entry) : entry;
     }
 
     /** The compilation units, each with its entries below it. */

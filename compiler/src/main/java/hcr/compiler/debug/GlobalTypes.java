@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The C types of a program's globals, from the debug info of its module libraries.
+ * The C types of a program's globals and statics, from the debug info of its module libraries.
  *
  * <p>Modules are compiled {@code -g -O0} and the renaming that gives every symbol its link name
  * ({@code hcr.counter}) leaves DWARF alone, so each module's library still describes its globals
@@ -30,12 +30,12 @@ public final class GlobalTypes {
     private static final int CACHED_LIBRARIES = 512;
 
     private final String readelf;
-    private final Map<Object, Map<String, GlobalType>> cache = Collections.synchronizedMap(
+    private final Map<Object, Variables> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Object, Map<String, GlobalType>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Object, Variables> eldest) {
                     return size() > CACHED_LIBRARIES;
                 }
             });
@@ -58,14 +58,18 @@ public final class GlobalTypes {
      * @throws IOException when the library cannot be read or readelf cannot run
      */
     public Map<String, GlobalType> inLibrary(Path library) throws IOException {
-        var key = identity(library);
-        var known = cache.get(key);
-        if (known != null) {
-            return known;
-        }
-        var types = read(library);
-        cache.put(key, types);
-        return types;
+        return variables(library).globals();
+    }
+
+    /**
+     * Every file- and function-static variable with a fixed address that {@code library} defines,
+     * by that address (the {@code st_value} of its symbol, which the manifest's {@code static}
+     * record gives as its offset), with the name the program declared and its type.
+     *
+     * @throws IOException when the library cannot be read or readelf cannot run
+     */
+    public Map<Long, StaticType> staticsInLibrary(Path library) throws IOException {
+        return variables(library).statics();
     }
 
     /**
@@ -84,6 +88,27 @@ public final class GlobalTypes {
             return GlobalType.unknown(size);
         }
         return type.size() == size ? type : type.asBytes(size);
+    }
+
+    /**
+     * The declared name and type of the static at {@code offset} in {@code library}, whose symbol
+     * is {@code symbol} ({@code calls.0}, {@code tally@g5}), {@code size} bytes. Never fails: one
+     * the debug info does not describe is named by its symbol (without hcr's {@code @gN}) and has
+     * {@link GlobalType#unknown(long)}; a type whose size is not {@code size} is shown as bytes.
+     */
+    public StaticType ofStatic(Path library, String symbol, long offset, long size) {
+        StaticType found;
+        try {
+            found = staticsInLibrary(library).get(offset);
+        } catch (IOException e) {
+            found = null;
+        }
+        if (found == null) {
+            int at = symbol.indexOf('@');
+            return new StaticType(at > 0 ? symbol.substring(0, at) : symbol, "", GlobalType.unknown(size));
+        }
+        var type = found.type();
+        return type.size() == size ? found : new StaticType(found.name(), found.function(), type.asBytes(size));
     }
 
     /**
@@ -107,9 +132,24 @@ public final class GlobalTypes {
         return Collections.unmodifiableMap(types);
     }
 
-    private Map<String, GlobalType> read(Path library) throws IOException {
+    /** What one library's debug info declares: globals by name, statics by address. */
+    private record Variables(Map<String, GlobalType> globals, Map<Long, StaticType> statics) {
+    }
+
+    private Variables variables(Path library) throws IOException {
+        var key = identity(library);
+        var known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
         var info = DebugInfo.read(readelf, library);
         var types = new CTypes(info);
+        var read = new Variables(globals(info, types), StaticTypes.read(info, types));
+        cache.put(key, read);
+        return read;
+    }
+
+    private static Map<String, GlobalType> globals(DebugInfo info, CTypes types) {
         var globals = new TreeMap<String, GlobalType>();
         for (var entry : info.fileScope()) {
             if (!entry.tag().equals("variable") || !entry.has("location")) {

@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 final class UnitLayoutReader {
 
     private static final int MAX_DEPTH = 32;
-    private static final Pattern ADDRESS = Pattern.compile("^\\d+ byte block:[^(]*\\(DW_OP_addr: ([0-9a-f]+)\\)$");
     private static final Pattern PLUS_UCONST = Pattern.compile("DW_OP_plus_uconst: (\\d+)");
     private static final Pattern DECIMAL = Pattern.compile("^(\\d+)$");
 
@@ -70,12 +69,11 @@ final class UnitLayoutReader {
     }
 
     private void variable(DebugInfo.Entry entry, boolean fileScope) {
-        var location = entry.attributes().get("location");
-        var address = location == null ? null : ADDRESS.matcher(location);
-        if (address == null || !address.matches()) {
+        var address = entry.address();
+        if (address.isEmpty()) {
             return; // declared only, thread-local, in a register or optimised away
         }
-        var origin = origin(entry);
+        var origin = info.origin(entry);
         var name = entry.name().or(origin::name);
         var type = entry.reference("type");
         if (type.isEmpty()) {
@@ -90,17 +88,8 @@ final class UnitLayoutReader {
                 globals.putIfAbsent(name.get(), layout);
             }
         } else {
-            statics.add(new UnitLayouts.StaticVariable(name.get(), Long.parseUnsignedLong(address.group(1), 16), layout));
+            statics.add(new UnitLayouts.StaticVariable(name.get(), address.getAsLong(), layout));
         }
-    }
-
-    /** The declaration a definition completes, or the abstract instance an out-of-line copy comes from. */
-    private DebugInfo.Entry origin(DebugInfo.Entry entry) {
-        var reference = entry.reference("specification");
-        if (reference.isEmpty()) {
-            reference = entry.reference("abstract_origin");
-        }
-        return reference.isPresent() ? info.at(reference.getAsLong()).orElse(entry) : entry;
     }
 
     private void namedType(DebugInfo.Entry entry) {

@@ -14,6 +14,7 @@ import hcr.compiler.Builder;
 import hcr.compiler.Generation;
 import hcr.compiler.ModuleState;
 import hcr.compiler.elf.Gcc;
+import hcr.compiler.link.Manifest;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +95,25 @@ class GlobalTypesTest {
         assertEquals(Map.of("vars", new java.util.TreeMap<>(vars)), types);
         assertEquals(List.of("MODE_IDLE", "MODE_RUN", "MODE_DONE"),
                 List.copyOf(types.get("vars").get("mode").enumerators().values()), "declaration order");
+    }
+
+    @Test
+    void statics_are_found_by_their_address_with_the_name_and_function_that_declare_them() throws IOException {
+        var generation = publish(fixture("globals"));
+        var manifest = Manifest.read(generation.dir().resolve("manifest"));
+        var library = generation.dir().resolve(manifest.modules().stream()
+                .filter(m -> m.id().equals("vars")).findFirst().orElseThrow().file());
+        var types = new GlobalTypes();
+
+        var found = new TreeMap<String, String>();
+        for (var s : manifest.statics()) {
+            var type = types.ofStatic(library, s.name(), s.offset(), s.size());
+            found.put(s.name(), type.qualifiedName() + ": " + type.type().text() + " " + type.type().kind());
+        }
+        assertEquals(Map.of("steps", "steps: long int SIGNED_INTEGER", "calls.0", "vars_step::calls: int SIGNED_INTEGER"),
+                found, "the manifest's statics of vars, typed by address");
+        assertEquals(new StaticType("calls", "", GlobalType.unknown(4)), types.ofStatic(library, "calls@g5", 1, 4),
+                "an address the debug info does not describe: the symbol without hcr's @gN, unknown type");
     }
 
     @Test

@@ -148,13 +148,18 @@
   }
 
   /** Rebuilds the table when the set of globals changed; otherwise updates the values in place,
-      leaving alone an input being edited or written. */
+      leaving alone an input being edited or written. Statics are rows too: a static's name is
+      the debugger's (`calls`, `vars_step::calls`), tagged static, and two modules may each have one. */
+  function rowSelector(g) {
+    return `tr[data-global="${CSS.escape(g.name)}"][data-global-module="${CSS.escape(g.module)}"][data-kind="${g.kind}"]`;
+  }
+
   function showGlobals(list) {
     const body = document.getElementById('global-rows');
-    const key = list.map(g => `${g.module}/${g.name}/${g.type}/${g.editable}`).join('|');
+    const key = list.map(g => `${g.kind}/${g.module}/${g.name}/${g.type}/${g.editable}`).join('|');
     if (body.dataset.key === key) {
       for (const g of list) {
-        const row = body.querySelector(`tr[data-global="${CSS.escape(g.name)}"]`);
+        const row = body.querySelector(rowSelector(g));
         const input = row && row.querySelector('input');
         if (input) {
           input.dataset.current = g.value;
@@ -170,28 +175,32 @@
     for (const g of list) {
       const cell = el('td', { class: 'value' });
       if (g.editable) {
-        const input = el('input', { class: 'global-value', value: g.value, spellcheck: false, 'data-global': g.name });
+        const input = el('input', { class: 'global-value', value: g.value, spellcheck: false, 'data-global': g.name,
+          'data-kind': g.kind });
         input.oninput = () => { input.dataset.typed = 'yes'; }; // what the user typed stays until written or Escape
         input.onkeydown = e => {
-          if (e.key === 'Enter') { e.preventDefault(); writeGlobal(g.name, input, cell); }
+          if (e.key === 'Enter') { e.preventDefault(); writeGlobal(g, input, cell); }
           if (e.key === 'Escape') { delete input.dataset.typed; input.value = input.dataset.current || g.value; input.blur(); }
         };
         cell.append(input);
       } else {
         cell.append(g.value);
       }
-      body.append(el('tr', { 'data-global': g.name }, el('td', { class: 'name', text: g.name }),
+      const name = el('td', { class: 'name', text: g.name },
+        g.kind === 'static' ? el('span', { class: 'kind', text: 'static' }) : null);
+      body.append(el('tr', { 'data-global': g.name, 'data-global-module': g.module, 'data-kind': g.kind }, name,
         el('td', { text: g.module }), el('td', { text: g.type }), el('td', { class: 'num', text: g.size }), cell));
     }
   }
 
-  function writeGlobal(name, input, cell) {
+  function writeGlobal(g, input, cell) {
     const old = cell.querySelector('.note');
     if (old) old.remove();
     const note = el('span', { class: 'note', text: 'writing…' });
     cell.append(note);
     input.dataset.writing = 'yes';
-    api('POST', '/api/globals/' + encodeURIComponent(name), { value: input.value })
+    const request = g.kind === 'static' ? { value: input.value, module: g.module, static: true } : { value: input.value };
+    api('POST', '/api/globals/' + encodeURIComponent(g.name), request)
       .then(result => { input.value = result.value; note.textContent = 'written'; note.dataset.result = 'ok'; })
       .catch(error => { note.textContent = error.message; note.classList.add('failed'); note.dataset.result = 'failed'; })
       .finally(() => { delete input.dataset.writing; delete input.dataset.typed; input.blur(); });
