@@ -35,12 +35,13 @@
  *       the program's next reload point); {@code {"cmd":"stop"}} ends the process at once.</li>
  *   <li>host → server: every runtime event (module, static, generation, error) verbatim, plus
  *       {@code started}, {@code start-failed}, {@code reload-result} and {@code exited}.</li>
- *   <li>globals, for the console: {@code {"cmd":"globals","id":N}} and
+ *   <li>globals and statics, for the console: {@code {"cmd":"globals","id":N}} and
  *       {@code {"cmd":"write-global","id":N,"name":C,"hex":H}} are answered by a message with the
  *       same {@code id} ({@link hcr.loader.ProgramHost#readGlobals},
- *       {@link hcr.loader.ProgramHost#writeGlobal}). The host reads and writes the program's
- *       memory itself, through JNA, at the addresses the dynamic linker bound the program's code
- *       to; see {@code HostGlobals} and docs/internals.md section 9.</li>
+ *       {@link hcr.loader.ProgramHost#writeGlobal}, {@link hcr.loader.ProgramHost#writeStatic}).
+ *       The host reads and writes the program's memory itself, through JNA, at the addresses the
+ *       dynamic linker bound the program's code to (a static: where the runtime says the loaded
+ *       code keeps it); see {@code HostGlobals} and docs/internals.md section 9.</li>
  * </ul>
  *
  * <p>The program's stdout and stderr are plain pipes read line by line on the server side. When

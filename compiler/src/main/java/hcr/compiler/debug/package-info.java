@@ -10,7 +10,11 @@
  * file), {@link hcr.compiler.debug.GlobalType} is one of them, and
  * {@link hcr.compiler.debug.GlobalValue} pairs a type with the bytes the host read
  * ({@code hcr.loader.ProgramHost#readGlobals}) to display them and to parse the user's new value
- * into the bytes to write ({@code hcr.loader.ProgramHost#writeGlobal}).
+ * into the bytes to write ({@code hcr.loader.ProgramHost#writeGlobal}). Statics are found by
+ * address instead ({@link hcr.compiler.debug.GlobalTypes#ofStatic}, a
+ * {@link hcr.compiler.debug.StaticType}): two functions may each have a {@code static int calls}
+ * that gcc names {@code calls.0} and {@code calls.1} in an order of its own, while the debug
+ * info places each at its symbol's value, which the manifest carries.
  *
  * <p>The same debug info tells when a type's layout changed between two versions of a module
  * (issue 10): {@link hcr.compiler.debug.DebugLayouts} reads each object's
