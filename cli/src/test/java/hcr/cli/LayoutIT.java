@@ -3,12 +3,18 @@ package hcr.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hcr.testsupport.RequiredTool;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,15 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
  * B22 under {@code hcr dev}, run as a user runs it (the shaded jar): a global struct and a static
  * struct with swapped fields get fresh storage and are reset, each reported by field; a heap struct
  * that gains a field asks whether to restart, on a terminal {@code r} then Enter restarts (under
- * {@code script}, a real terminal), and {@code --restart-on-layout-change} restarts on its own.
+ * {@code script}, a real terminal), and {@code --restart-on-layout-change} restarts on its own. The
+ * console's history entry of each generation lists its struct types too, whenever they are known.
  */
 @Timeout(300)
 class LayoutIT {
 
     /** hcr writes {@code →}, or {@code ->} when its stderr cannot (a POSIX locale). */
     private static final String ARROW = "(?:→|->)";
-    private static final String GROWN = "struct particle changed layout \\(vel: offset 8 " + ARROW
-            + " 16, mass: added at offset 8\\); objects made before gen 2 are read with the new layout — ";
+    private static final String PARTICLE = "struct particle changed layout \\(vel: offset 8 " + ARROW
+            + " 16, mass: added at offset 8\\)";
+    private static final String GROWN = PARTICLE + "; objects made before gen 2 are read with the new layout — ";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path temp;
@@ -56,6 +65,11 @@ class LayoutIT {
             hcr.awaitOut(" mass [0-9.]+ vel [0-9.]+ v2$");
             assertEquals(List.of("hcr: started b22-layout (gen 1, pid " + host + ")"), hcr.err().matching("^hcr: started "),
                     "asked, not restarted:\n" + hcr.transcript());
+
+            // the console's history: the struct types in the reload entries, after the globals and statics
+            var second = awaitLayoutLine(hcr, "reload", 2, "^struct world changed layout " + swapped + "$");
+            assertTrue(second.get(0).startsWith("'world' (module world) changed layout"), second::toString);
+            awaitLayoutLine(hcr, "reload", 3, "^" + PARTICLE + "$");
         }
     }
 
@@ -73,6 +87,49 @@ class LayoutIT {
             assertNotEquals(host, again, hcr::transcript);
             hcr.awaitOut("^tick 1 world ticks 1 score 10 calls 1 v1 swarm id 7 mass 2\\.0 vel 1\\.5 v2$");
             assertEquals(List.of(), hcr.err().matching("^hcr: reloaded swarm "), "restarted instead:\n" + hcr.transcript());
+            assertEquals(List.of("struct particle changed layout (vel: offset 8 → 16, mass: added at offset 8)"),
+                    awaitLayoutLine(hcr, "start", 2, "^" + PARTICLE + "$"), "the start it restarted for says why");
+        }
+    }
+
+    /**
+     * Waits until the console's history ({@code GET /api/state}) has an entry of {@code kind} for
+     * {@code generation} with a layout line matching {@code regex}, and returns its layout lines;
+     * there must be only one entry of that generation (amended in place, not added again).
+     */
+    private static List<String> awaitLayoutLine(HcrProcess hcr, String kind, int generation, String regex) {
+        var console = hcr.console();
+        var pattern = java.util.regex.Pattern.compile(regex);
+        long deadline = System.nanoTime() + Hcr.PATIENCE.toNanos();
+        while (true) {
+            var response = console.get("/api/state");
+            assertEquals(200, response.statusCode(), response::body);
+            JsonNode history;
+            try {
+                history = JSON.readTree(response.body()).get("history");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            var entries = StreamSupport.stream(history.spliterator(), false)
+                    .filter(entry -> entry.get("generation").asInt() == generation).toList();
+            assertTrue(entries.size() <= 1, () -> "one entry of gen " + generation + ": " + history);
+            if (entries.size() == 1 && entries.get(0).get("kind").asText().equals(kind)) {
+                var lines = new ArrayList<String>();
+                entries.get(0).get("layout").forEach(line -> lines.add(line.asText()));
+                if (lines.stream().anyMatch(line -> pattern.matcher(line).find())) {
+                    return lines;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return fail("no " + kind + " entry of gen " + generation + " with " + regex + " in " + history
+                        + "\n" + hcr.transcript());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return fail("interrupted");
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package hcr.console;
 import hcr.compiler.BuildConfig;
 import hcr.compiler.BuildListener;
 import hcr.compiler.BuildReport;
+import hcr.compiler.Generation;
+import hcr.compiler.debug.LayoutChange;
 import hcr.loader.CrashBannerLines;
 import hcr.loader.HostEvent;
 import java.nio.file.Path;
@@ -110,6 +112,30 @@ public final class ConsoleState {
             facts = ModuleFacts.of(generationsDir.resolve(Integer.toString(upToDate.generation())));
         }
         finished(report, facts);
+        if (report instanceof BuildReport.Published published) {
+            followTypes(published.generation());
+        }
+    }
+
+    /**
+     * The struct and union types whose layout changed in {@code generation} go into the history
+     * entry of the reload or start that brings it in, whenever they become known (issue 10):
+     * before it loads, or after, when the entry is amended and pages update it in place. The
+     * console follows the generation itself rather than being told by the dev session, so the
+     * entry says it whether the program asks about it, restarts for it or is not running; the
+     * callback runs on the thread that completes the comparison, or here when it is done already.
+     */
+    private void followTypes(Generation generation) {
+        generation.typeChanges().thenAccept(types -> {
+            if (!types.isEmpty()) {
+                typesChanged(generation.number(), types.stream().map(LayoutChange::message).toList());
+            }
+        });
+    }
+
+    /** {@code lines}: the struct and union types that changed layout in {@code generation}, as hcr says them. */
+    synchronized void typesChanged(int generation, List<String> lines) {
+        timeline.typesChanged(generation, lines).ifPresent(entry -> publish("history-amended", entry));
     }
 
     private synchronized int factsGeneration() {

@@ -25,7 +25,10 @@ import java.util.List;
  * @param phases        where that time went, in order; empty when not measured
  * @param layout        what changed layout in this generation (issue 10), as hcr said it: globals
  *                      given fresh storage and statics reset for it, struct and union types whose
- *                      old objects the new code misreads
+ *                      old objects the new code misreads (and those of generations a reload
+ *                      skipped over); types are compared after publication, so they may come
+ *                      after the entry was made, which is then replaced by a copy that lists
+ *                      them too (same {@code seq}; {@link #withLayout})
  * @param forwarded     entries of old versions that now jump to the new code (issue 10)
  */
 public record ReloadEntry(long seq, long timeMillis, String kind, int generation, int previous,
@@ -59,6 +62,12 @@ public record ReloadEntry(long seq, long timeMillis, String kind, int generation
         reset = List.copyOf(reset);
         renamed = List.copyOf(renamed);
         phases = List.copyOf(phases);
+    }
+
+    /** This entry, listing {@code layout} as what changed layout. */
+    public ReloadEntry withLayout(List<String> layout) {
+        return new ReloadEntry(seq, timeMillis, kind, generation, previous, reloaded, loaded, removed, result, error,
+                shared, carried, reset, renamed, editToEffectMicros, phases, layout, forwarded);
     }
 
     /**

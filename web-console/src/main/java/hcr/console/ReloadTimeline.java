@@ -5,6 +5,7 @@ import hcr.compiler.Generation;
 import hcr.compiler.debug.LayoutChange;
 import hcr.loader.HostEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,7 +34,10 @@ final class ReloadTimeline {
     private final Ring<ReloadEntry> history = new Ring<>(ConsoleLimits.HISTORY);
     private final Ring<ChartPoint> chart = new Ring<>(ConsoleLimits.CHART_POINTS);
     private final TreeMap<Integer, Built> waiting = new TreeMap<>();
-    /** What changed layout in each published generation not loaded yet (issue 10). */
+    /**
+     * What changed layout in each published generation not loaded yet (issue 10): its globals and
+     * statics, then its struct and union types once {@link #typesChanged} knows them.
+     */
     private final TreeMap<Integer, List<String>> layouts = new TreeMap<>();
     private Edit pending;
     private Edit building;
@@ -65,7 +69,8 @@ final class ReloadTimeline {
         while (waiting.size() > WAITING) {
             waiting.pollFirstEntry();
         }
-        layouts.put(generation.number(), generation.layoutChanges().stream().map(LayoutChange::message).toList());
+        var globals = generation.layoutChanges().stream().map(LayoutChange::message).toList();
+        layouts.merge(generation.number(), globals, (types, mine) -> joined(mine, types));
         layouts.headMap(waiting.firstKey()).clear();
         newestPublished = Math.max(newestPublished, generation.number());
         building = null;
@@ -84,6 +89,40 @@ final class ReloadTimeline {
     /** A program (re)starts: a reload in progress in the old one will never close. */
     void programStarting() {
         clearReload();
+    }
+
+    /**
+     * The struct and union types that changed layout in generation {@code generation} are known,
+     * as {@code lines} (issue 10). They are compared after publication, off the edit's path, so
+     * the program may have loaded the generation already: then the entry that loaded it is
+     * replaced, in its place and with its {@code seq}, by a copy listing them too, and that copy
+     * is returned for the pages to update. Otherwise they wait with the generation's other lines
+     * for the entry made when it loads (empty is returned).
+     */
+    Optional<ReloadEntry> typesChanged(int generation, List<String> lines) {
+        var amended = history.replaceNewest(entry -> broughtIn(entry, generation),
+                entry -> entry.withLayout(joined(entry.layout(), lines)));
+        if (amended.isEmpty()) {
+            layouts.merge(generation, List.copyOf(lines), ReloadTimeline::joined);
+        }
+        return amended;
+    }
+
+    /**
+     * Whether {@code entry} brought generation {@code generation}'s code into the program: it
+     * loaded that generation, or reloaded past it (generations published while reloads were
+     * paused, or while the reload before ran, are skipped; their changes come with the next).
+     */
+    private static boolean broughtIn(ReloadEntry entry, int generation) {
+        return entry.result().equals("ok") && (entry.generation() == generation || entry.kind().equals("reload")
+                && entry.previous() < generation && generation < entry.generation());
+    }
+
+    /** {@code first} then those of {@code then} not in it already. */
+    private static List<String> joined(List<String> first, List<String> then) {
+        var lines = new LinkedHashSet<>(first);
+        lines.addAll(then);
+        return List.copyOf(lines);
     }
 
     /** Applies a host event; returns the entry it closed, if any. */
@@ -122,7 +161,7 @@ final class ReloadTimeline {
                 generation.generation(), generation.previous(), reloaded, loaded, removed, "ok", null,
                 generation.counts().getOrDefault("shared", 0L), generation.counts().getOrDefault("carried", 0L), reset,
                 built == null ? List.of() : built.renamed(), editToEffect, phases,
-                layouts.getOrDefault(generation.generation(), List.of()),
+                layoutLines(generation),
                 generation.counts().getOrDefault("forwarded", 0L));
         layouts.headMap(generation.generation(), true).clear();
         clearReload();
@@ -131,6 +170,19 @@ final class ReloadTimeline {
             chart.add(new ChartPoint(nowMillis, generation.generation(), editToEffect));
         }
         return entry;
+    }
+
+    /**
+     * What changed layout in the code a loaded generation brought in: that generation's, and for
+     * a reload those of the generations it skipped over too (a start has no old objects or
+     * storage the skipped ones could have changed: its own generation's lines only).
+     */
+    private List<String> layoutLines(HostEvent.GenerationLoaded generation) {
+        if (generation.previous() == 0 || generation.previous() >= generation.generation()) {
+            return layouts.getOrDefault(generation.generation(), List.of());
+        }
+        return layouts.subMap(generation.previous(), false, generation.generation(), true).values().stream()
+                .reduce(List.of(), ReloadTimeline::joined);
     }
 
     private static List<ReloadEntry.Phase> phases(Built built, long apply, long total) {

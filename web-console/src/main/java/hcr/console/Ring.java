@@ -3,6 +3,9 @@ package hcr.console;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** The newest {@code capacity} items of an endless stream, and how many older ones were dropped. Not thread-safe. */
 final class Ring<T> {
@@ -21,6 +24,25 @@ final class Ring<T> {
             dropped++;
         }
         items.addLast(item);
+    }
+
+    /**
+     * Replaces the newest item {@code which} accepts by {@code how} applied to it, in its place, and
+     * returns the replacement; empty when none is accepted. Copies the items: for rare amendments
+     * (a reload entry learning of its type changes), not for a stream.
+     */
+    Optional<T> replaceNewest(Predicate<? super T> which, UnaryOperator<T> how) {
+        var copy = new ArrayList<>(items);
+        for (int i = copy.size() - 1; i >= 0; i--) {
+            if (which.test(copy.get(i))) {
+                var replacement = how.apply(copy.get(i));
+                copy.set(i, replacement);
+                items.clear();
+                items.addAll(copy);
+                return Optional.of(replacement);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Oldest first. */

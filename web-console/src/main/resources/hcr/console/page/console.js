@@ -57,6 +57,7 @@
       case 'module': return HcrPanels.updateModule(d);
       case 'modules': return HcrPanels.setModules(d);
       case 'history': HcrHistory.add(d); return refreshGlobalsSoon();
+      case 'history-amended': return HcrHistory.amend(d);
       case 'errors': sources.clear(); return HcrPanels.showErrors(d, fetchSource);
       case 'output': return output.add(d);
       case 'skipped': return output.skip(d.lines);

@@ -44,7 +44,8 @@ const HcrHistory = (() => {
     if (e.carried > 0) statics.push(`${e.carried} ${statics.length ? '' : e.carried === 1 ? 'static ' : 'statics '}carried`);
     if (e.reset.length) statics.push(`${e.reset.length} reset: ${e.reset.join(', ')}`);
     if (e.forwarded > 0) statics.push(`${e.forwarded} ${e.forwarded === 1 ? 'entry forwards' : 'entries forward'}`);
-    const li = el('li', { class: 'history-entry', 'data-generation': e.generation, 'data-result': e.result }, head);
+    const li = el('li', { class: 'history-entry', 'data-seq': e.seq, 'data-generation': e.generation,
+      'data-result': e.result }, head);
     if (statics.length) li.append(el('div', { class: 'statics', text: statics.join(', ') }));
     for (const r of e.renamed) {
       if (r.reason.startsWith('changed layout')) continue; // said by field in e.layout
@@ -64,6 +65,13 @@ const HcrHistory = (() => {
       if (points.length > MAX_POINTS) points = points.slice(points.length - MAX_POINTS);
       drawChart();
     }
+  }
+
+  /* An entry learnt more after it was made (the struct and union types that changed layout are
+     compared after publication): redrawn in its place. Its chart point is unchanged. */
+  function amend(entry) {
+    const old = document.querySelector(`#history li.history-entry[data-seq="${entry.seq}"]`);
+    if (old) old.replaceWith(entryView(entry));
   }
 
   function reset(history, chart) {
@@ -115,5 +123,5 @@ const HcrHistory = (() => {
 
   window.addEventListener('resize', () => drawChart());
 
-  return { legend, add, reset };
+  return { legend, add, amend, reset };
 })();
