@@ -24,7 +24,7 @@ class ModuleCompilerTest {
     @Test
     void aDevBuildIsUnoptimisedAndNeedsNoOrderFlag() {
         assertEquals(List.of("-c", "-fPIC", "-g", "-fdata-sections", "-DHCR=1", "-O0", "-I/tmp/hcr",
-                "-fpatchable-function-entry=9,7", "-falign-functions=16"), flags());
+                "-fpatchable-function-entry=9,7", "-falign-functions=16", "-fno-var-tracking"), flags());
         assertFalse(flags("-O0", "-Wall").contains("-fno-toplevel-reorder"));
         assertFalse(flags("-O2", "-O0").contains("-fno-toplevel-reorder"), "the last -O counts");
     }
@@ -37,6 +37,15 @@ class ModuleCompilerTest {
             assertEquals("-fno-toplevel-reorder", flags.get(flags.size() - 1));
             assertFalse(flags(false, "-Wall", level).contains("-fno-toplevel-reorder"), "no hcr.h, no hooks to order");
         }
+    }
+
+    @Test
+    void localsAreNotTrackedForHcrsOwnDebugInfoButAreWhenTheProjectAsksForIt() {
+        assertTrue(flags("-O2", "-Wall").contains("-fno-var-tracking"), "hcr's -g: types, not locals");
+        for (var debug : List.of("-g", "-g3", "-ggdb", "-ggdb3", "-gdwarf-4")) {
+            assertFalse(flags("-O2", debug).contains("-fno-var-tracking"), debug + ": the project's own debug info");
+        }
+        assertTrue(flags("-O2", "-g0", "-gz").contains("-fno-var-tracking"), "-g0 and -gz ask for no debug info");
     }
 
     @Test
