@@ -44,6 +44,8 @@ public final class Builder implements AutoCloseable {
     private BuildState state;
     private LinkNames names;
     private boolean compileAll;
+    /** The inputs of the build running, as it began; null before it knows its modules. */
+    private InputStamps inputs;
 
     public Builder(BuildConfig config, BuildListener listener) {
         this.config = config;
@@ -60,9 +62,28 @@ public final class Builder implements AutoCloseable {
         return config;
     }
 
-    /** One incremental build: publishes a generation, finds nothing to do, or fails leaving everything as it was. */
+    /** Builds run again at most this often when their inputs keep changing under them. */
+    static final int RUNS_FOR_CHANGING_INPUTS = 3;
+
+    /**
+     * One incremental build: publishes a generation, finds nothing to do, or fails leaving
+     * everything as it was. A build that failed while its inputs changed under it (a save still
+     * being written as it read them: {@link InputStamps}) runs again, up to
+     * {@value #RUNS_FOR_CHANGING_INPUTS} times in all, and only the last run is reported.
+     */
     public synchronized BuildReport build() {
+        var report = buildOnce();
+        for (int run = 1; run < RUNS_FOR_CHANGING_INPUTS && report instanceof BuildReport.Failed
+                && inputs != null && inputs.changed(); run++) {
+            listener.progress("sources changed during the build: building again");
+            report = buildOnce();
+        }
+        return report;
+    }
+
+    private BuildReport buildOnce() {
         long started = System.nanoTime();
+        inputs = null;
         cleanup.finish();
         if (cleanup.takeSaveFailure() != null) {
             forget(); // the last saved state, which never names the unsaved generation
@@ -71,6 +92,7 @@ public final class Builder implements AutoCloseable {
             var model = models.load();
             var project = Project.of(model, config.buildDir());
             prepare(archives.link(config.forModel(model)));
+            inputs = InputStamps.of(project, state);
             if (compileAll) {
                 state = state.forgettingKeys();
                 compileAll = false;

@@ -283,6 +283,33 @@ class BuilderTest {
     }
 
     @Test
+    void aBuildThatFailedWhileItsSourceWasRewrittenRunsAgainAndReportsTheNewSource() {
+        var fixed = SIM.replace("counter + BONUS", "counter * 3");
+        var saving = new RecordingListener() {
+            @Override
+            public synchronized void moduleCompiled(String id, long micros, boolean ok) {
+                super.moduleCompiled(id, micros, ok);
+                if (!ok) {
+                    project.write("sim.c", fixed); // the rest of a save that the build read half-written
+                }
+            }
+        };
+        builder.close();
+        builder = new Builder(project.config(), saving);
+        published(builder.build());
+        project.write("sim.c", SIM.replace("return counter + BONUS;", "return countr + BONUS;"));
+        saving.clear();
+
+        var generation = published(builder.build());
+
+        assertEquals(2, generation.number());
+        assertEquals(List.of("compiling sim", "compiled sim failed", "compiling sim", "compiled sim ok"), saving.modules);
+        assertEquals(List.of("[1/3] CC sim.c", "sources changed during the build: building again", "[1/3] CC sim.c",
+                "[2/3] LINK libsim.g2.so", "[3/3] LINK libhcrgroup.g2.so"), saving.progress);
+        assertEquals("step=120\n", loadCheck.run(generation.dir(), "step"));
+    }
+
+    @Test
     void aDeletedModuleIsRemovedAndANewOneIsNew() throws IOException {
         project.write("extra.c", "int extra(void) { return 3; }\n");
         published(builder.build());
