@@ -1,8 +1,6 @@
 package hcr.compiler.elf;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import net.fornwall.jelf.ElfFile;
 import net.fornwall.jelf.ElfSymbolTableSection;
 
@@ -62,14 +59,14 @@ public final class SystemSymbols {
      * read it once and share it.
      */
     public static SystemSymbols host(String cc) throws IOException {
-        var driver = List.of(cc.strip().split("\\s+"));
+        var driver = DriverFiles.driver(cc);
         // both questions at once: each run of the driver from a JVM costs some 15 ms
-        var libcQuestion = Question.ask(driver, "-print-file-name=libc.so");
-        var libgccQuestion = Question.ask(driver, "-print-libgcc-file-name");
+        var libcQuestion = DriverFiles.Question.ask(driver, "-print-file-name=libc.so");
+        var libgccQuestion = DriverFiles.Question.ask(driver, "-print-libgcc-file-name");
         var inputs = new ArrayList<Path>();
         var libc = libcQuestion.answer();
         if (libc != null) {
-            scriptInputs(driver, libc, inputs, 0);
+            DriverFiles.scriptInputs(driver, libc, inputs, 0);
         }
         var libgcc = libgccQuestion.answer();
         if (libgcc != null) {
@@ -77,7 +74,7 @@ public final class SystemSymbols {
         }
         var libraries = new ArrayList<String>(HOST_LIBRARIES);
         libraries.add(dynamicLoader());
-        inputs.addAll(locate(driver, libraries, inputs));
+        inputs.addAll(DriverFiles.locate(driver, libraries, inputs));
         var names = new HashSet<String>(RUNTIME_API);
         var read = new HashSet<Path>();
         for (var input : inputs) {
@@ -96,13 +93,14 @@ public final class SystemSymbols {
      * and {@code -fsanitize=undefined}. Other flags provide nothing.
      */
     public static SystemSymbols linkInputs(String cc, List<String> inputs, Path dir) throws IOException {
-        var driver = List.of(cc.strip().split("\\s+"));
+        var driver = DriverFiles.driver(cc);
         var files = new ArrayList<Path>();
         for (var input : inputs) {
             for (var entry : linkEntries(input)) {
-                var found = entry.startsWith("-l") ? scriptEntry(driver, entry, dir) : existing(dir.resolve(entry));
+                var found = entry.startsWith("-l") ? DriverFiles.scriptEntry(driver, entry, dir)
+                        : existing(dir.resolve(entry));
                 if (found != null) {
-                    scriptInputs(driver, found, files, 0);
+                    DriverFiles.scriptInputs(driver, found, files, 0);
                 }
             }
         }
@@ -131,10 +129,10 @@ public final class SystemSymbols {
 
     /** See {@link ModuleLinkInputs}; asks {@code cc} three questions at once. */
     public static java.util.Optional<ModuleLinkInputs> moduleLinkInputs(String cc) throws IOException {
-        var driver = List.of(cc.strip().split("\\s+"));
-        var libcQuestion = Question.ask(driver, "-print-file-name=libc.so");
-        var libgccQuestion = Question.ask(driver, "-print-libgcc-file-name");
-        var libgccSharedQuestion = Question.ask(driver, "-print-file-name=libgcc_s.so");
+        var driver = DriverFiles.driver(cc);
+        var libcQuestion = DriverFiles.Question.ask(driver, "-print-file-name=libc.so");
+        var libgccQuestion = DriverFiles.Question.ask(driver, "-print-libgcc-file-name");
+        var libgccSharedQuestion = DriverFiles.Question.ask(driver, "-print-file-name=libgcc_s.so");
         var libcScript = libcQuestion.answer();
         var libgcc = libgccQuestion.answer();
         var libgccShared = libgccSharedQuestion.answer();
@@ -142,12 +140,12 @@ public final class SystemSymbols {
             return java.util.Optional.empty();
         }
         var inputs = new ArrayList<Path>();
-        scriptInputs(driver, libcScript, inputs, 0);
+        DriverFiles.scriptInputs(driver, libcScript, inputs, 0);
         if (libgcc != null) {
             inputs.add(libgcc);
         }
         if (libgccShared != null) {
-            scriptInputs(driver, libgccShared, inputs, 0);
+            DriverFiles.scriptInputs(driver, libgccShared, inputs, 0);
         }
         Path libc = null;
         var others = new ArrayList<Path>();
@@ -169,30 +167,6 @@ public final class SystemSymbols {
             }
         }
         return java.util.Optional.of(new ModuleLinkInputs(libc, names));
-    }
-
-    /**
-     * One file a library brings into a link, its link script followed.
-     *
-     * @param file     the file, symlinks followed
-     * @param archive  a static archive (else a shared library, or what ld would take as one)
-     * @param asNeeded named inside the script's {@code AS_NEEDED ( ... )}: needed only if used,
-     *                 whatever {@code --as-needed} says
-     */
-    public record LinkedFile(Path file, boolean archive, boolean asNeeded) {
-    }
-
-    /**
-     * What {@code library} (the file ld found for an {@code -l}) brings into a link: itself when
-     * it is a binary, else every file its link script names, nested scripts followed, as the C
-     * library's script is read for {@link #moduleLinkInputs} (Debian's {@code libm.so} is
-     * {@code GROUP ( /lib/x86_64-linux-gnu/libm.so.6 AS_NEEDED ( /lib/x86_64-linux-gnu/libmvec.so.1 ) )}).
-     * An entry the script names that {@code cc} does not find is an error, as it is for ld.
-     */
-    public static List<LinkedFile> linkedFiles(String cc, Path library) throws IOException {
-        var files = new ArrayList<LinkedFile>();
-        linkedFiles(List.of(cc.strip().split("\\s+")), library, false, true, files, 0);
-        return files;
     }
 
     /** The names the members of a static archive define: what a link would take from it. */
@@ -265,145 +239,6 @@ public final class SystemSymbols {
             names.addAll(ArchiveSymbols.definedNames(input));
         } else {
             ElfFiles.read(input, elf -> exports(elf, names));
-        }
-    }
-
-    /**
-     * {@code file} itself when it is a binary, else the inputs its link script names (nested
-     * scripts followed a few levels deep): absolute paths, names beside the script, or
-     * {@code -l<name>} and bare names as {@code cc} finds them; an entry not found is skipped.
-     */
-    private static void scriptInputs(List<String> driver, Path file, List<Path> into, int depth) throws IOException {
-        var files = new ArrayList<LinkedFile>();
-        linkedFiles(driver, file, false, false, files, depth);
-        files.forEach(f -> into.add(f.file()));
-    }
-
-    /** See {@link #linkedFiles(String, Path)}; {@code strict}: a missing entry or a deep nesting is an error. */
-    private static void linkedFiles(List<String> driver, Path file, boolean asNeeded, boolean strict,
-                                    List<LinkedFile> into, int depth) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        if (!LinkerScript.looksLikeScript(bytes)) {
-            into.add(new LinkedFile(strict ? file.toRealPath() : file, ArchiveSymbols.isArchive(bytes), asNeeded));
-            return;
-        }
-        if (depth > 4) {
-            if (strict) {
-                throw new IOException(file + ": link scripts nested too deep");
-            }
-            return;
-        }
-        var text = new String(bytes, StandardCharsets.UTF_8);
-        var whenNeeded = asNeededEntries(text);
-        for (var entry : LinkerScript.inputs(text)) {
-            var found = scriptEntry(driver, entry, file.getParent());
-            if (found != null) {
-                linkedFiles(driver, found, asNeeded || whenNeeded.contains(entry), strict, into, depth + 1);
-            } else if (strict) {
-                throw new IOException(file + " names " + entry + ", which " + String.join(" ", driver) + " does not find");
-            }
-        }
-    }
-
-    /** The entries a link script names inside {@code AS_NEEDED ( ... )}. */
-    private static Set<String> asNeededEntries(String script) {
-        var text = script.replaceAll("(?s)/\\*.*?\\*/", " ");
-        var entries = new HashSet<String>();
-        var groups = Pattern.compile("AS_NEEDED\\s*\\(([^()]*)\\)").matcher(text);
-        while (groups.find()) {
-            for (var entry : groups.group(1).split("[\\s,]+")) {
-                if (!entry.isEmpty()) {
-                    entries.add(entry);
-                }
-            }
-        }
-        return entries;
-    }
-
-    private static Path scriptEntry(List<String> driver, String entry, Path scriptDir) throws IOException {
-        var name = entry.startsWith("=") ? entry.substring(1) : entry; // '=' stands for the sysroot
-        var candidates = name.startsWith("-l")
-                ? List.of("lib" + name.substring(2) + ".so", "lib" + name.substring(2) + ".a") : List.of(name);
-        for (var candidate : candidates) {
-            var path = scriptDir.resolve(candidate);
-            if (Files.isRegularFile(path)) {
-                return path;
-            }
-        }
-        for (var candidate : candidates) {
-            if (!candidate.startsWith("/")) {
-                var path = Question.ask(driver, "-print-file-name=" + candidate).answer();
-                if (path != null) {
-                    return path;
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Where {@code cc} finds each library. They are usually installed beside the C library
-     * ({@code libc.so.6} among {@code found}, else asked for); only those that are not cost
-     * another {@code cc} run.
-     */
-    private static List<Path> locate(List<String> driver, List<String> libraries, List<Path> found)
-            throws IOException {
-        var libc = found.stream().filter(p -> p.getFileName().toString().equals("libc.so.6")).findFirst()
-                .orElse(null);
-        if (libc == null) {
-            libc = Question.ask(driver, "-print-file-name=libc.so.6").answer();
-        }
-        var located = new ArrayList<Path>();
-        var elsewhere = new ArrayList<String>();
-        for (var library : libraries) {
-            var sibling = libc == null ? null : libc.resolveSibling(library);
-            if (sibling != null && Files.isRegularFile(sibling)) {
-                located.add(sibling);
-            } else {
-                elsewhere.add(library);
-            }
-        }
-        for (var library : elsewhere) {
-            var path = Question.ask(driver, "-print-file-name=" + library).answer();
-            if (path != null) {
-                located.add(path);
-            }
-        }
-        return located;
-    }
-
-    /** A question to the compiler driver that answers with a file name ({@code -print-file-name=...}). */
-    private record Question(String command, Process process) {
-        static Question ask(List<String> driver, String option) throws IOException {
-            var words = new ArrayList<>(driver);
-            words.add(option);
-            var command = String.join(" ", words);
-            try {
-                return new Question(command, new ProcessBuilder(words).redirectErrorStream(true).start());
-            } catch (IOException e) {
-                throw new IOException("cannot run " + command + ": " + e.getMessage(), e);
-            }
-        }
-
-        /** The file, symlinks followed; null when the driver does not know it. */
-        Path answer() throws IOException {
-            String answer;
-            try (InputStream out = process.getInputStream()) {
-                answer = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
-            }
-            int exit;
-            try {
-                exit = process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(command + ": interrupted", e);
-            }
-            if (exit != 0) {
-                throw new IOException(command + " exited with " + exit + ": " + answer);
-            }
-            // The driver echoes the bare name back when it does not find the file.
-            var path = answer.contains("/") ? Path.of(answer) : null;
-            return path != null && Files.isRegularFile(path) ? path : null;
         }
     }
 

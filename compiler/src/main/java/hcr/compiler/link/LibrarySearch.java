@@ -1,5 +1,6 @@
 package hcr.compiler.link;
 
+import hcr.compiler.elf.DriverFiles;
 import hcr.compiler.elf.SystemSymbols;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class LibrarySearch {
             case "gcc", "gcc_s" -> { } // the compiler's runtime: every name it defines is declined
             default -> {
                 var file = locate(library, dirs);
-                for (var linked : SystemSymbols.linkedFiles(cc, file)) {
+                for (var linked : DriverFiles.linkedFiles(cc, file)) {
                     if (linked.archive()) {
                         var name = linked.file().getFileName().toString();
                         SystemSymbols.archiveNames(linked.file()).forEach(n -> archived.putIfAbsent(n, name));
