@@ -20,16 +20,17 @@ import java.util.regex.Pattern;
 
 /**
  * Figure f: the steady cost of calls after a reload. {@link ForwardCallProgram}, built by the
- * real Builder and run through {@link ProgramHost}, saves a pointer to a static function of
- * {@code work.c} and one of {@code kept.c}; the bench edits {@code work.c}, builds and reloads
- * it once, and the program (having checked that the old pointer now runs the new code) times
- * {@code calls} calls a round through the old pointer, a pointer to the new version and the
- * never-reloaded module's function. The extra cost of a forwarded entry is old − new, and that
- * of a call that never went through an old version kept − new, both taken within each round.
+ * real Builder and run through {@link ProgramHost}, saves pointers to eight static functions of
+ * {@code work.c} and eight of {@code kept.c}; the bench edits {@code work.c}, builds and reloads
+ * it once, and the program (having checked that the old pointers now run the new code) times
+ * {@code calls} calls a round through the old pointers, pointers to the new version and the
+ * never-reloaded module's functions, interleaved. The extra cost of a forwarded entry is
+ * old − new (both end in the same new code), and that of a call that never went through an old
+ * version kept − new (two plain calls), both taken within each round.
  *
- * @param old   ns per call through the pointer saved before the reload (forwarded)
- * @param fresh ns per call through the new version's pointer
- * @param kept  ns per call of the never-reloaded module's function
+ * @param old   ns per call through the pointers saved before the reload (forwarded)
+ * @param fresh ns per call through the new version's pointers
+ * @param kept  ns per call of the never-reloaded module's functions
  * @param extra old − fresh, per round
  * @param plain kept − fresh, per round
  */
@@ -62,6 +63,7 @@ record ForwardCallFigure(long calls, Samples old, Samples fresh, Samples kept, S
         if (figure.old().count() != rounds) {
             throw new BenchFailure("the forwarded call program printed:\n" + String.join("\n", lines));
         }
+        lines.stream().filter(line -> line.startsWith("pointers ")).forEach(line -> console.progress("f " + line));
         console.progress("f old pointer " + Units.ns(figure.old().median()) + " ns, new "
                 + Units.ns(figure.fresh().median()) + " ns, kept " + Units.ns(figure.kept().median())
                 + " ns (medians of " + rounds + " rounds of " + calls + " calls)");
@@ -122,15 +124,15 @@ record ForwardCallFigure(long calls, Samples old, Samples fresh, Samples kept, S
     }
 
     List<String[]> rows() {
-        var each = calls / 1_000_000 + "M calls a round, " + old.count() + " rounds, after one reload";
+        var each = calls / 1_000_000 + "M calls a round, " + old.count() + " rounds, 8 functions each, after one reload";
         return List.of(
-                new String[] {"f  call through the new version's pointer", ns(fresh.median()), ns(fresh.p90()), "", "",
+                new String[] {"f  call through the new version's pointers", ns(fresh.median()), ns(fresh.p90()), "", "",
                         each},
-                new String[] {"   call through the old pointer (forwarded)", ns(old.median()), ns(old.p90()), "", "",
+                new String[] {"   call through the old pointers (forwarded)", ns(old.median()), ns(old.p90()), "", "",
                         "saved before the reload: entry jmp to the pad, jmp rel32 to the new code"},
-                new String[] {"   call of a never-reloaded module's static", ns(kept.median()), ns(kept.p90()), "", "",
+                new String[] {"   call of a never-reloaded module's statics", ns(kept.median()), ns(kept.p90()), "", "",
                         "no old version on its way"},
-                new String[] {"   extra per call, old pointer", ns(extra.median()), ns(extra.p90()), "", "",
+                new String[] {"   extra per call, old pointers", ns(extra.median()), ns(extra.p90()), "", "",
                         "old − new within each round"},
                 new String[] {"   extra per call, never forwarded", ns(plain.median()), ns(plain.p90()), PLAIN.text(),
                         PLAIN.verdict(plain.median()), "never-reloaded − new within each round: the same plain call"});

@@ -7,24 +7,29 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * A three-module C program that times calls through a forwarded old entry. {@code work.c} has
- * the {@code static noinline} function {@code tiny} (returns x + STEP), handed out by the
- * global {@code work_tiny()}, and the global {@code work_step()} (returns STEP);
- * {@code kept.c}, never edited, has the same {@code static noinline} body, handed out by
- * {@code kept_tiny()}. At start {@code main.c} saves both pointers and prints
+ * A three-module C program that times calls through forwarded old entries. {@code work.c} has
+ * eight {@code static noinline} functions {@code tiny0..7} (tiny{@code i} returns x + STEP + i),
+ * handed out by the global {@code work_tiny(i)}, and the global {@code work_step()} (returns
+ * STEP); {@code kept.c}, never edited, has eight of the same shape, handed out by
+ * {@code kept_tiny(i)}. At start {@code main.c} saves both modules' pointers and prints
  * {@code ready step S}; the bench then reloads {@code work.c} once ({@link #edit()} changes
  * STEP), and the program, polling {@code work_step()} through its stub every millisecond,
- * notices the new code. It fetches the new version's {@code tiny}, checks that the saved old
+ * notices the new code. It fetches the new version's pointers, checks that each saved old
  * pointer now returns what the new code returns (it runs the new code: its entry jumps there),
- * prints {@code reloaded step S}, and times {@code calls} calls in each round through the old
- * pointer (its entry's 2-byte jump into the pad, the pad's {@code jmp rel32}, then the new
- * code), through the new one and through {@code kept.c}'s (a module no reload touched), with
- * {@code clock_gettime(CLOCK_MONOTONIC)}, which goes first rotating between rounds, and prints
- * {@code round R old O ns new N ns kept K ns}. The calls do not wait for each other's result
- * ({@code x += f(i)}, as the runtime's C test {@code t_500_functions} times them): in a chain
- * ({@code x = f(x)}, as figure c times a stub) the entry's jumps partly hide behind the previous
- * call. A failed check prints {@code error: ...} and exits with 1; so does no reload within
- * 60 s. Arguments: calls (default 100000000), rounds (default 15).
+ * prints {@code reloaded step S} and the first three addresses
+ * ({@code pointers old A new B kept C}), and times {@code calls} calls in each round through the
+ * old pointers (the entry's 2-byte jump into the pad, the pad's {@code jmp rel32}, then the new
+ * code), through the new ones and through {@code kept.c}'s (a module no reload touched), with
+ * {@code clock_gettime(CLOCK_MONOTONIC)}. The three take turns in 128 slices of
+ * {@code calls / 128} calls, which goes first rotating, so that all three see the same machine
+ * (on a shared or virtual machine a core's speed changes from one second to the next); each
+ * slice calls the next of the eight functions, so that no single placement of code in memory
+ * (which alone moves a call by up to a nanosecond, on a virtual AMD EPYC) decides. The round
+ * prints {@code round R old O ns new N ns kept K ns}. The calls do not wait for each other's
+ * result ({@code x += f(i)}, as the runtime's C test {@code t_500_functions} times them): in a
+ * chain ({@code x = f(x)}, as figure c times a stub) the entry's jumps partly hide behind the
+ * previous call. A failed check prints {@code error: ...} and exits with 1; so does no reload
+ * within 60 s. Arguments: calls (default 100000000), rounds (default 15).
  */
 final class ForwardCallProgram {
 
@@ -34,14 +39,14 @@ final class ForwardCallProgram {
 
             typedef long (*tiny_fn)(long);
 
-            static __attribute__((noinline)) long tiny(long x)
-            {
-            	return x + STEP;
-            }
+            #define TINY(i) static __attribute__((noinline)) long tiny##i(long x) { return x + STEP + i; }
+            TINY(0) TINY(1) TINY(2) TINY(3) TINY(4) TINY(5) TINY(6) TINY(7)
 
-            tiny_fn work_tiny(void)
+            static const tiny_fn tinies[] = { tiny0, tiny1, tiny2, tiny3, tiny4, tiny5, tiny6, tiny7 };
+
+            tiny_fn work_tiny(int i)
             {
-            	return tiny;
+            	return tinies[i];
             }
 
             long work_step(void)
@@ -54,29 +59,32 @@ final class ForwardCallProgram {
             /* generated: the module never reloaded */
             typedef long (*tiny_fn)(long);
 
-            static __attribute__((noinline)) long tiny(long x)
-            {
-            	return x + 1;
-            }
+            #define TINY(i) static __attribute__((noinline)) long tiny##i(long x) { return x + 1000 + i; }
+            TINY(0) TINY(1) TINY(2) TINY(3) TINY(4) TINY(5) TINY(6) TINY(7)
 
-            tiny_fn kept_tiny(void)
+            static const tiny_fn tinies[] = { tiny0, tiny1, tiny2, tiny3, tiny4, tiny5, tiny6, tiny7 };
+
+            tiny_fn kept_tiny(int i)
             {
-            	return tiny;
+            	return tinies[i];
             }
             """;
 
     static final String MAIN = """
-            /* generated: calls through a forwarded old entry against calls that never went through one */
+            /* generated: calls through forwarded old entries against calls that never went through one */
             #define _POSIX_C_SOURCE 200809L
             #include <stdio.h>
             #include <stdlib.h>
             #include <time.h>
 
+            #define TINIES 8
+            #define SLICES 128
+
             typedef long (*tiny_fn)(long);
 
-            tiny_fn work_tiny(void);
+            tiny_fn work_tiny(int i);
             long work_step(void);
-            tiny_fn kept_tiny(void);
+            tiny_fn kept_tiny(int i);
 
             long sink;
 
@@ -88,7 +96,7 @@ final class ForwardCallProgram {
             	return ts.tv_sec * 1e9 + ts.tv_nsec;
             }
 
-            static __attribute__((noinline)) double per_call(tiny_fn f, long calls)
+            static __attribute__((noinline)) double timed(tiny_fn f, long calls)
             {
             	long x = 0;
             	double start = now_ns();
@@ -96,17 +104,22 @@ final class ForwardCallProgram {
             	for (long i = 0; i < calls; i++)
             		x += f(i);
             	sink += x;
-            	return (now_ns() - start) / calls;
+            	return now_ns() - start;
             }
 
             int main(int argc, char **argv)
             {
             	long calls = argc > 1 ? atol(argv[1]) : 100000000L;
             	int rounds = argc > 2 ? atoi(argv[2]) : 15;
+            	long slice = calls / SLICES;
             	struct timespec ms = { 0, 1000000L };
-            	tiny_fn old = work_tiny(), kept = kept_tiny(), fresh;
+            	tiny_fn fns[3][TINIES];		/* old, new, kept */
             	long before = work_step(), step;
 
+            	for (int i = 0; i < TINIES; i++) {
+            		fns[0][i] = work_tiny(i);
+            		fns[2][i] = kept_tiny(i);
+            	}
             	printf("ready step %ld\\n", before);
             	for (int waited = 0; (step = work_step()) == before; waited++) {
             		if (waited == 60000) {
@@ -115,24 +128,28 @@ final class ForwardCallProgram {
             		}
             		nanosleep(&ms, NULL);
             	}
-            	fresh = work_tiny();
-            	if (fresh == old) {
-            		printf("error: work_tiny() still hands out the old tiny\\n");
-            		return 1;
-            	}
-            	if (fresh(0) != step || old(0) != step) {
-            		printf("error: after the reload to step %ld the new tiny returns %ld, the old pointer %ld\\n",
-            		       step, fresh(0), old(0));
-            		return 1;
+            	for (int i = 0; i < TINIES; i++) {
+            		fns[1][i] = work_tiny(i);
+            		if (fns[1][i] == fns[0][i]) {
+            			printf("error: work_tiny(%d) still hands out the old tiny%d\\n", i, i);
+            			return 1;
+            		}
+            		if (fns[1][i](0) != step + i || fns[0][i](0) != step + i) {
+            			printf("error: after the reload to step %ld the new tiny%d returns %ld, the old pointer %ld\\n",
+            			       step, i, fns[1][i](0), fns[0][i](0));
+            			return 1;
+            		}
             	}
             	printf("reloaded step %ld\\n", step);
+            	printf("pointers old %p new %p kept %p\\n", (void *)fns[0][0], (void *)fns[1][0], (void *)fns[2][0]);
             	for (int r = 1; r <= rounds; r++) {
-            		tiny_fn fns[3] = { old, fresh, kept };
-            		double ns[3];
+            		double ns[3] = { 0, 0, 0 };
 
-            		for (int i = 0; i < 3; i++)
-            			ns[(r + i) % 3] = per_call(fns[(r + i) % 3], calls);
-            		printf("round %d old %.4f ns new %.4f ns kept %.4f ns\\n", r, ns[0], ns[1], ns[2]);
+            		for (int s = 0; s < SLICES; s++)
+            			for (int k = 0; k < 3; k++)
+            				ns[(r + s + k) % 3] += timed(fns[(r + s + k) % 3][s % TINIES], slice);
+            		printf("round %d old %.4f ns new %.4f ns kept %.4f ns\\n", r, ns[0] / (slice * SLICES),
+            		       ns[1] / (slice * SLICES), ns[2] / (slice * SLICES));
             	}
             	return 0;
             }

@@ -65,10 +65,10 @@
  * saved ({@link hcr.cli.bench.ForwardingProgram}), in two copies running side by side, one with
  * {@code HCR_FORWARD=off}, reloads alternating: {@code us.total} of both, their difference,
  * {@code us.forward} and the count of old entries forwarded (at least 500 a reload, and none
- * with forwarding off, or the figure fails); f) 100M calls a round through a pointer saved
- * before a reload (forwarded to the new code), a pointer to the new version and a static of a
- * module never reloaded ({@link hcr.cli.bench.ForwardCallProgram}, which checks that the old
- * pointer runs the new code). At least 15 repetitions each, after 3 uncounted ones where a
- * build is involved.
+ * with forwarding off, or the figure fails); f) 100M calls a round through pointers saved
+ * before a reload (forwarded to the new code), pointers to the new version and statics of a
+ * module never reloaded, interleaved in short slices over eight functions of each
+ * ({@link hcr.cli.bench.ForwardCallProgram}, which checks that the old pointers run the new
+ * code). At least 15 repetitions each, after 3 uncounted ones where a build is involved.
  */
 package hcr.cli.bench;
