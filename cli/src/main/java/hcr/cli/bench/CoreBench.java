@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code hcr bench --core}: the figures of the reload mechanism itself, with the file watcher
@@ -61,10 +60,8 @@ final class CoreBench {
         var forwarding = new ForwardingProgram(FUNCTIONS);
         ForwardReloadFigure forwardReload;
         try (var onBuilder = firstBuild(generate(forwarding, "forward-on"));
-             var offBuilder = firstBuild(generate(forwarding, "forward-off"));
-             var on = ReloadSubject.start(onBuilder, forwarding);
-             var off = ReloadSubject.start(offBuilder, forwarding, Map.of("HCR_FORWARD", "off"))) {
-            forwardReload = ForwardReloadFigure.measure(console, forwarding, on, off, WARMUP, reps);
+             var offBuilder = firstBuild(generate(forwarding, "forward-off"))) {
+            forwardReload = ForwardReloadFigure.measure(console, forwarding, onBuilder, offBuilder, WARMUP, reps);
         }
         var forwardCalls = ForwardCallFigure.measure(console, workspace.folder("forwardcall"), CALLS, reps);
         var table = new Table("lrrlll", "core figures, " + reps + " reps each", "median", "p90", "goal", "", "");

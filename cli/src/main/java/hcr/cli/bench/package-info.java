@@ -63,9 +63,10 @@
  * library); d) the no-op build of the 200-module program with a fresh and a warm Builder;
  * e) the runtime's reload of a module of 500 {@code static} functions whose pointers the program
  * saved ({@link hcr.cli.bench.ForwardingProgram}), in two copies running side by side, one with
- * {@code HCR_FORWARD=off}, reloads alternating: {@code us.total} of both, their difference,
- * {@code us.forward} and the count of old entries forwarded (at least 500 a reload, and none
- * with forwarding off, or the figure fails); f) 100M calls a round through pointers saved
+ * {@code HCR_FORWARD=off}, both started afresh for each repetition and reloaded twice,
+ * alternating: for the first and the second reload in a process, {@code us.total} of both, their
+ * difference and {@code us.forward} (the old entries forwarded are counted: 500 per older
+ * version at least, and none with forwarding off, or the figure fails); f) 100M calls a round through pointers saved
  * before a reload (forwarded to the new code), pointers to the new version and statics of a
  * module never reloaded, interleaved in short slices over eight functions of each
  * ({@link hcr.cli.bench.ForwardCallProgram}, which checks that the old pointers run the new
