@@ -29,7 +29,9 @@ import picocli.CommandLine.Parameters;
                 + "compare with Nim's hot code reloading when nim is on PATH, or, for a project described by "
                 + "hcr.toml or a compile database, with a bare compile of the edited file with its own flags.",
                 "With --core: rebuild against bare gcc, reload with 10 and 200 modules loaded, a call through "
-                + "a stub against a direct call, and the no-op build; <dir> is the demo.",
+                + "a stub against a direct call, the no-op build, the reload of a 500-function module with and "
+                + "without forwarding old entries, and a call through a forwarded old pointer against calls that "
+                + "never went through an old version; <dir> is the demo.",
                 "With --init: the build command after -- alone against hcr init with it, each on fresh copies "
                 + "of the tree (cleaned once by --clean), then the first hcr build of the init'd copy."})
 public final class BenchCommand implements Callable<Integer> {

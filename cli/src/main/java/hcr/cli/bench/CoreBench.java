@@ -12,12 +12,15 @@ import java.util.List;
  * {@code hcr bench --core}: the figures of the reload mechanism itself, with the file watcher
  * and the program's output out of the way. a) rebuild against bare gcc on the demo and on a
  * generated 200-module program; b) a one-module reload with 10 and 200 modules loaded; c) a
- * call through a stub against a direct call; d) the no-op build of the 200-module program.
+ * call through a stub against a direct call; d) the no-op build of the 200-module program; e) the
+ * reload of a 500-function module with and without forwarding its old entries; f) a call through
+ * a forwarded old pointer against calls that never went through an old version.
  */
 final class CoreBench {
 
     private static final int WARMUP = 3;
     private static final long CALLS = 100_000_000L;
+    private static final int FUNCTIONS = 500;
 
     private final Console console;
     private final Workspace workspace;
@@ -54,6 +57,13 @@ final class CoreBench {
             }
         }
         var calls = CallFigure.measure(console, workspace.folder("stubcall"), CALLS, reps);
+        var forwarding = new ForwardingProgram(FUNCTIONS);
+        ForwardReloadFigure forwardReload;
+        try (var onBuilder = firstBuild(generate(forwarding, "forward-on"));
+             var offBuilder = firstBuild(generate(forwarding, "forward-off"))) {
+            forwardReload = ForwardReloadFigure.measure(console, forwarding, onBuilder, offBuilder, WARMUP, reps);
+        }
+        var forwardCalls = ForwardCallFigure.measure(console, workspace.folder("forwardcall"), CALLS, reps);
         var table = new Table("lrrlll", "core figures, " + reps + " reps each", "median", "p90", "goal", "", "");
         var rows = new ArrayList<String[]>();
         rows.addAll(demoRebuild.rows());
@@ -61,11 +71,13 @@ final class CoreBench {
         rows.addAll(reload.rows());
         rows.addAll(calls.rows());
         rows.addAll(noop.rows());
+        rows.addAll(forwardReload.rows());
+        rows.addAll(forwardCalls.rows());
         rows.forEach(table::row);
         console.result("core figures: " + Machine.describe(loadBefore) + "\n" + table.render());
     }
 
-    private Path generate(GeneratedProgram program, String name) throws IOException {
+    private Path generate(TickingProgram program, String name) throws IOException {
         var dir = workspace.folder(name);
         program.writeTo(dir);
         return dir;

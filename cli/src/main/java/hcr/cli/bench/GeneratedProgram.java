@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
  * calls; it calls the other) and {@code mNNN_scale}; main calls every module's step each tick,
  * prints {@code tick T sum S} and sleeps for its first argument in ms (default 10).
  */
-record GeneratedProgram(int modules) {
+record GeneratedProgram(int modules) implements TickingProgram {
 
     /** How many modules the runtime loads: the generated ones and main. */
-    int loaded() {
+    @Override
+    public int loaded() {
         return modules + 1;
     }
 
-    /** Writes the program into {@code dir}. */
-    void writeTo(Path dir) throws IOException {
+    @Override
+    public void writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         var header = new StringBuilder("/* generated: the modules of a " + modules + "-module program */\n"
                 + "#ifndef PROG_H\n#define PROG_H\n\n");
@@ -60,7 +61,8 @@ record GeneratedProgram(int modules) {
     }
 
     /** Edit {@code n} changes one function body of the middle module. */
-    SourceEdit edit() {
+    @Override
+    public SourceEdit edit() {
         return new SourceEdit(name(modules / 2) + ".c", Pattern.compile("/\\*edit\\*/[0-9]+"), "/*edit*/{n}", "tick ");
     }
 

@@ -26,7 +26,7 @@ record ReloadFigure(Map<Integer, List<Map<String, Long>>> reloads) {
         subjects.forEach(subject -> reloads.put(subject.modules(), new ArrayList<>()));
         for (int i = 1; i <= warmup + reps; i++) {
             for (var subject : subjects) {
-                var micros = subject.reload(EditBench.FIRST + i);
+                var micros = subject.reload(EditBench.FIRST + i).micros();
                 if (i > warmup) {
                     reloads.get(subject.modules()).add(micros);
                 }

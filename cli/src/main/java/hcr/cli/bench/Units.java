@@ -2,7 +2,10 @@ package hcr.cli.bench;
 
 import java.util.Locale;
 
-/** How figures read in the tables: milliseconds with one decimal, seconds and ratios with two. */
+/**
+ * How figures read in the tables: milliseconds with one decimal, microseconds whole, seconds,
+ * nanoseconds and ratios with two.
+ */
 final class Units {
 
     private Units() {
@@ -10,6 +13,10 @@ final class Units {
 
     static String ms(double micros) {
         return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    static String us(double micros) {
+        return String.format(Locale.ROOT, "%.0f", micros);
     }
 
     static String s(double micros) {

@@ -60,7 +60,16 @@
  * alternating; c) 100M calls of a tiny {@code noinline} function through its stub against the
  * same body as a {@code static} function ({@link hcr.cli.bench.StubCallProgram}, built by the
  * Builder, run through ProgramHost, which also checks that the global's address is in a stub
- * library); d) the no-op build of the 200-module program with a fresh and a warm Builder.
- * At least 15 repetitions each, after 3 uncounted ones where a build is involved.
+ * library); d) the no-op build of the 200-module program with a fresh and a warm Builder;
+ * e) the runtime's reload of a module of 500 {@code static} functions whose pointers the program
+ * saved ({@link hcr.cli.bench.ForwardingProgram}), in two copies running side by side, one with
+ * {@code HCR_FORWARD=off}, both started afresh for each repetition and reloaded twice,
+ * alternating: for the first and the second reload in a process, {@code us.total} of both, their
+ * difference and {@code us.forward} (the old entries forwarded are counted: 500 per older
+ * version at least, and none with forwarding off, or the figure fails); f) 100M calls a round through pointers saved
+ * before a reload (forwarded to the new code), pointers to the new version and statics of a
+ * module never reloaded, interleaved in short slices over eight functions of each
+ * ({@link hcr.cli.bench.ForwardCallProgram}, which checks that the old pointers run the new
+ * code). At least 15 repetitions each, after 3 uncounted ones where a build is involved.
  */
 package hcr.cli.bench;
