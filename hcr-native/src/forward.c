@@ -798,18 +798,29 @@ static void write_short_jump(struct fwd_entry *e)
 	store2(e->nop, b);
 }
 
+/*
+ * Registers the process for membarrier SYNC_CORE, once. The kernel waits
+ * for a grace period there, which in a process with many threads (the
+ * host's JVM) takes 5 to 16 ms: hcrInit does it, so that the first reload
+ * that forwards does not pay it.
+ */
+void hcr_prepare_forwarding(void)
+{
+	if (!FORWARDING || forwarding_off() || fw.barrier)
+		return;
+	fw.barrier = syscall(__NR_membarrier,
+		MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE,
+		0, 0) ? -1 : 1;
+	if (fw.barrier < 0)
+		note("membarrier refused (%s): other cores see forwarded "
+		     "entries at their next serialising instruction",
+		     strerror(errno));
+}
+
 /* Other cores drop what they fetched before the writes. */
 static void serialise_cores(void)
 {
-	if (!fw.barrier) {
-		fw.barrier = syscall(__NR_membarrier,
-			MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE,
-			0, 0) ? -1 : 1;
-		if (fw.barrier < 0)
-			note("membarrier refused (%s): other cores see "
-			     "forwarded entries at their next serialising "
-			     "instruction", strerror(errno));
-	}
+	hcr_prepare_forwarding();
 	if (fw.barrier > 0)
 		syscall(__NR_membarrier,
 			MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE, 0, 0);

@@ -274,6 +274,7 @@ int hcrInit(const char *buildDir, int argc, char **argv)
 	if (!rc)
 		rc = load_current(rt);
 	if (rc >= 0) {
+		hcr_prepare_forwarding();
 		rt->initialised = 1;
 		rc = 0;
 	}

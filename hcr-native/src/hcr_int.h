@@ -264,6 +264,7 @@ int hcr_index_staticrefs(struct hcr_manifest *m, const char *path);
 
 /* forward.c: entry records linked to their modules */
 int hcr_index_entries(struct hcr_manifest *m, const char *path);
+void hcr_prepare_forwarding(void);	/* hcrInit: membarrier registered */
 
 /* load.c, bind.c */
 int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m);
