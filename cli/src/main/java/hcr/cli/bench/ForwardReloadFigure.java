@@ -13,10 +13,10 @@ import java.util.Map;
  * {@code HCR_FORWARD=off}. Every repetition starts both programs afresh through ProgramHost and
  * makes two edits (each changes every function of {@code work.c}), each built and reloaded in
  * both, the order alternating, so both see the same machine. The first reload in a process
- * forwards the entries of one older version and pays for what the runtime sets up once per
- * process (the {@code membarrier} registration: milliseconds in a process with many threads,
- * as the host JVM is); the second forwards those of two older versions, as every further reload
- * re-points every older version's entries. The runtime times each reload ({@code generation}
+ * forwards the entries of one older version (what the runtime sets up once per process, the
+ * {@code membarrier} registration, milliseconds in a process with many threads as the host JVM
+ * is, happens in {@code hcrInit}, before it); the second forwards those of two older versions,
+ * as every further reload re-points every older version's entries. The runtime times each reload ({@code generation}
  * event: {@code us.total}, {@code us.forward}) and counts the old entries it re-pointed
  * ({@code forwarded}). A reload that forwards fewer entries than the older versions have
  * functions (or, with forwarding off, any) measured nothing: the figure fails.
@@ -113,8 +113,7 @@ record ForwardReloadFigure(int functions, List<NthReload> reloads) {
             long versions = Math.round(reload.forwarded().median()) / functions;
             rows.add(new String[] {label, ms(reload.on().median()), ms(reload.on().p90()), "", "",
                     "us.total; " + Math.round(reload.forwarded().median()) + " old entries forwarded ("
-                            + (versions == 1 ? "one older version" : versions + " older versions") + ")"
-                            + (first ? ", membarrier registered (once a process)" : "")});
+                            + (versions == 1 ? "one older version" : versions + " older versions") + ")"});
             rows.add(new String[] {"   the same, HCR_FORWARD=off", ms(reload.off().median()), ms(reload.off().p90()), "", "",
                     "us.total; fresh programs each rep, reloads alternating"});
             rows.add(new String[] {"   forwarding adds", Units.us(reload.added()) + " µs", "", GOAL.text(),

@@ -23,8 +23,9 @@ final class Units {
         return String.format(Locale.ROOT, "%.2f", micros / 1_000_000.0);
     }
 
+    /** Nanoseconds to two places; a difference that rounds to zero is {@code 0.00}, never {@code -0.00}. */
     static String ns(double nanos) {
-        return String.format(Locale.ROOT, "%.2f", nanos);
+        return String.format(Locale.ROOT, "%.2f", Math.abs(nanos) < 0.005 ? 0.0 : nanos);
     }
 
     static String ratio(double ratio) {
