@@ -296,6 +296,7 @@ static void commit(struct plan *p)
 				 __ATOMIC_RELEASE);
 	p->rep.us_bind += hcr_now_us() - t;
 	hcr_update_traps(p);
+	hcr_retire_destructors(p);
 }
 
 static int prepare(struct plan *p)

@@ -91,6 +91,9 @@ int hcr_plan_forward(struct plan *p);
 void hcr_commit_forward(struct plan *p);
 void hcr_free_forward(struct plan *p);
 
+/* destructors.c: superseded versions' destructors never run */
+void hcr_retire_destructors(struct plan *p);
+
 /* state.c: HCR_STATE blocks */
 int hcr_plan_states(struct plan *p);
 void hcr_commit_states(struct plan *p);

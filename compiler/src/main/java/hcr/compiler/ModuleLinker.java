@@ -1,6 +1,7 @@
 package hcr.compiler;
 
 import hcr.compiler.link.InProcessLinker;
+import hcr.compiler.link.StartupBinding;
 import hcr.compiler.link.StaticSites;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,9 @@ import java.util.Map;
  * libraries the project names, {@code -lm -Wl,-E -ldl} say, without 40 to 60 ms of driver,
  * collect2 and ld), otherwise, and always when {@code HCR_LINK=cc} is set, with
  * {@code cc -shared -o lib<stem>.g<N>.so -Wl,-soname,lib<stem>.g<N>.so <obj> <libraries>}.
- * References to other modules stay undefined; the group library resolves them at load.
+ * References to other modules stay undefined; the group library resolves them at load. A
+ * driver-linked library's constructors and destructors are then bound to its own functions
+ * ({@link StartupBinding}), as the in-process link binds them.
  * {@code HCR_LINK_TRACE=1} (or {@code -Dhcr.link.trace=true}) prints how each module was
  * linked, and why not in process, on standard error.
  */
@@ -90,7 +93,11 @@ final class ModuleLinker {
         var command = new ArrayList<>(cc);
         command.addAll(List.of("-shared", "-o", library.toString(), "-Wl,-soname," + name, object.toString()));
         command.addAll(libraries);
-        return Subprocess.run(command, projectDir);
+        var result = Subprocess.run(command, projectDir);
+        if (result.exitCode() == 0) {
+            StartupBinding.apply(library);
+        }
+        return result;
     }
 
     /** The in-process linker for this toolchain and these link inputs, set up on first use. */

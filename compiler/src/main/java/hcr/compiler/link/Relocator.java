@@ -73,7 +73,7 @@ final class Relocator {
                 if (!r.target().write()) {
                     throw new Decline("text relocation in " + r.target().name());
                 }
-                if (s.preemptible()) {
+                if (bindsAtLoad(r, s)) {
                     symbolic++;
                 } else {
                     relative++;
@@ -93,6 +93,19 @@ final class Relocator {
             case R_GOTPCREL, R_GOTPCRELX, R_REX_GOTPCRELX -> got.putIfAbsent(r.symbol(), got.size());
             default -> throw new Decline("relocation type " + r.type() + " in " + r.target().name());
         }
+    }
+
+    /**
+     * Whether an absolute word is left to the dynamic linker: one that names a preemptible
+     * symbol, except a constructor's or destructor's entry naming a function of this object.
+     * That one is this version's own code, and the constructor runs while {@code dlopen} loads
+     * the library, before the runtime has bound any stub's slot: through the symbol it would
+     * reach the stub ({@code hcr.f}'s first definition) and trap as a function with no
+     * implementation (jq's {@code __attribute__((constructor)) void jv_mem_uninit_setup()}).
+     */
+    private static boolean bindsAtLoad(ObjectFile.Rela r, Symbol s) {
+        boolean startup = r.target().type() == SHT_INIT_ARRAY || r.target().type() == SHT_FINI_ARRAY;
+        return s.preemptible() && !(startup && !s.undefined());
     }
 
     /** How many dynamic relocations the library has. */
@@ -170,7 +183,7 @@ final class Relocator {
         }
         switch (r.type()) {
             case R_64 -> {
-                if (s.preemptible()) {
+                if (bindsAtLoad(r, s)) {
                     symbolicEntries.add(new long[] {p, ((long) dynamic.indexOf(s.index()) << 32) | R_64, r.addend()});
                     out.putLong(at, 0);
                 } else {

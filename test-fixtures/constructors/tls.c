@@ -1,0 +1,24 @@
+/* tls: a constructor in a module with a thread-local (linked by the driver). */
+#include <stdio.h>
+
+static __thread int per_thread;
+static int runs;
+static int value;
+
+__attribute__((constructor)) void setup_tls(void)
+{
+	per_thread = 7;
+	runs++;
+	value = 20 + per_thread;
+	printf("constructor tls v1\n");
+}
+
+int tls_runs(void)
+{
+	return runs;
+}
+
+int tls_value(void)
+{
+	return value;
+}
