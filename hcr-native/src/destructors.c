@@ -37,12 +37,16 @@ static void hcr_no_destructor(void)
 {
 }
 
-/* Where a library's .fini_array is and how many words it holds. */
+#define MAX_SEGS 16
+
+/* Where a library's .fini_array is, and the protections of its pages. */
 struct fini {
 	const struct link_map *lm;
 	void **array;
 	size_t count;
-	int prot;		/* its pages' protection, -1 unknown */
+	uintptr_t seg_start[MAX_SEGS], seg_end[MAX_SEGS];
+	int seg_prot[MAX_SEGS], nseg;
+	uintptr_t relro_start, relro_end;
 };
 
 static int prot_of(ElfW(Word) flags)
@@ -52,13 +56,12 @@ static int prot_of(ElfW(Word) flags)
 	       ((flags & PF_X) ? PROT_EXEC : 0);
 }
 
-/* dl_iterate_phdr: the protection of the pages holding f->array. */
-static int read_prot(struct dl_phdr_info *info, size_t size, void *data)
+/* dl_iterate_phdr: the loaded segments of f->lm and its RELRO pages. */
+static int read_segments(struct dl_phdr_info *info, size_t size, void *data)
 {
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
 	struct fini *f = data;
-	uintptr_t at = (uintptr_t)f->array;
 	const ElfW(Phdr) *ph;
-	uintptr_t start, end;
 	int i;
 
 	(void)size;
@@ -67,16 +70,34 @@ static int read_prot(struct dl_phdr_info *info, size_t size, void *data)
 		return 0;
 	for (i = 0; i < info->dlpi_phnum; i++) {
 		ph = &info->dlpi_phdr[i];
-		start = info->dlpi_addr + ph->p_vaddr;
-		end = start + ph->p_memsz;
-		if (at < start || at >= end)
-			continue;
-		if (ph->p_type == PT_GNU_RELRO)
-			f->prot = PROT_READ;	/* wins over its PT_LOAD */
-		else if (ph->p_type == PT_LOAD && f->prot < 0)
-			f->prot = prot_of(ph->p_flags);
+		if (ph->p_type == PT_LOAD && f->nseg < MAX_SEGS) {
+			f->seg_start[f->nseg] = info->dlpi_addr + ph->p_vaddr;
+			f->seg_end[f->nseg] = f->seg_start[f->nseg] +
+					      ph->p_memsz;
+			f->seg_prot[f->nseg++] = prot_of(ph->p_flags);
+		} else if (ph->p_type == PT_GNU_RELRO) {
+			/* as the dynamic linker protects it: whole pages only */
+			f->relro_start = (info->dlpi_addr + ph->p_vaddr) &
+					 ~(page - 1);
+			f->relro_end = (info->dlpi_addr + ph->p_vaddr +
+					ph->p_memsz) & ~(page - 1);
+		}
 	}
 	return 1;
+}
+
+/* The protection the page at `page` has now, -1 when not loaded. */
+static int page_prot(const struct fini *f, uintptr_t page)
+{
+	uintptr_t size = (uintptr_t)sysconf(_SC_PAGESIZE);
+	int i;
+
+	if (page >= f->relro_start && page < f->relro_end)
+		return PROT_READ;
+	for (i = 0; i < f->nseg; i++)
+		if (page + size > f->seg_start[i] && page < f->seg_end[i])
+			return f->seg_prot[i];
+	return -1;
 }
 
 /* f->array and f->count from the dynamic section; 0 when it has none. */
@@ -96,33 +117,47 @@ static int find_fini(struct fini *f)
 		return 0;
 	f->array = (void **)(f->lm->l_addr + at);
 	f->count = bytes / sizeof(void *);
-	f->prot = -1;
-	dl_iterate_phdr(read_prot, f);
+	dl_iterate_phdr(read_segments, f);
 	return 1;
+}
+
+/* Writes word i of the array, making its page writable for it if need be. */
+static int retire_word(const struct fini *f, size_t i)
+{
+	uintptr_t size = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t page = (uintptr_t)&f->array[i] & ~(size - 1);
+	int prot = page_prot(f, page);
+
+	if (prot < 0)
+		return -1;
+	if (!(prot & PROT_WRITE) &&
+	    mprotect((void *)page, size, prot | PROT_WRITE))
+		return -1;
+	f->array[i] = (void *)hcr_no_destructor;
+	if (!(prot & PROT_WRITE))
+		mprotect((void *)page, size, prot);
+	return 0;
 }
 
 /* Points every destructor of the library at hcr_no_destructor. */
 static void retire(const struct hcr_module *old)
 {
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	struct fini f = { .lm = old->lm };
-	uintptr_t start, end;
+	struct fini f;
 	size_t i;
 
+	memset(&f, 0, sizeof(f));
+	f.lm = old->lm;
+	errno = 0;
 	if (!f.lm || !find_fini(&f))
 		return;
-	start = (uintptr_t)f.array & ~(page - 1);
-	end = ((uintptr_t)(f.array + f.count) + page - 1) & ~(page - 1);
-	if (f.prot < 0 || mprotect((void *)start, end - start,
-				   PROT_READ | PROT_WRITE)) {
-		fprintf(stderr, "hcr: the destructors of %s stay (%s): at exit "
-			"they run as the newest code\n", old->file,
-			f.prot < 0 ? "not in a loaded segment" : strerror(errno));
-		return;
-	}
 	for (i = 0; i < f.count; i++)
-		f.array[i] = (void *)hcr_no_destructor;
-	mprotect((void *)start, end - start, f.prot);
+		if (retire_word(&f, i)) {
+			fprintf(stderr, "hcr: the destructors of %s stay (%s): "
+				"at exit they run as the newest code\n",
+				old->file, errno ? strerror(errno) :
+				"not in a loaded segment");
+			return;
+		}
 }
 
 /* Every version this load supersedes: a reloaded module's, a removed one's. */

@@ -82,6 +82,7 @@ struct hcr_module {
 	uintptr_t base;		/* load base (l_addr) once loaded */
 	int first_entry;	/* this module's range of manifest.entries */
 	int nentries;
+	unsigned long init_bytes;	/* .init_array held back: constructors.c */
 };
 
 /* A function of a module's library with a patchable entry (forward.c). */

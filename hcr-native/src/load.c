@@ -132,16 +132,44 @@ static void choose_group(struct plan *p)
 	p->grouplib = p->delta ? p->m->delta : p->m->group;
 }
 
-/* Copies every library of the generation that is not loaded yet. */
+static int copied_now(struct plan *p, const char *file)
+{
+	int i;
+
+	for (i = 0; i < p->ncopied; i++)
+		if (!strcmp(p->copied[i], file))
+			return 1;
+	return 0;
+}
+
+/* The copy of mod's library runs its constructors when hcr says (constructors.c). */
+static int hold_constructors(struct plan *p, struct hcr_module *mod)
+{
+	char path[PATH_MAX * 2];
+	int rc;
+
+	rc = hcr_format(path, sizeof(path), "%s/%s", p->rt->rundir, mod->file);
+	return rc ? rc : hcr_hold_constructors(path, &mod->init_bytes);
+}
+
+/*
+ * Copies every library of the generation that is not loaded yet; a module
+ * library's copy holds back its constructors.
+ */
 static int copy_libs(struct plan *p)
 {
+	struct hcr_module *mod;
 	int i, rc;
 
 	rc = copy_lib(p, p->grouplib);
 	for (i = 0; i < p->m->nstubs && !rc; i++)
 		rc = copy_lib(p, p->m->stubs[i]);
-	for (i = 0; i < p->m->nmods && !rc; i++)
-		rc = copy_lib(p, p->m->mods[i].file);
+	for (i = 0; i < p->m->nmods && !rc; i++) {
+		mod = &p->m->mods[i];
+		rc = copy_lib(p, mod->file);
+		if (!rc && copied_now(p, mod->file))
+			rc = hold_constructors(p, mod);
+	}
 	return rc;
 }
 
@@ -184,15 +212,6 @@ static int reuse_live_handle(struct plan *p, struct hcr_module *mod)
 	return 1;
 }
 
-static int copied_now(struct plan *p, const char *file)
-{
-	int i;
-
-	for (i = 0; i < p->ncopied; i++)
-		if (!strcmp(p->copied[i], file))
-			return 1;
-	return 0;
-}
 
 /* Unloads the stub libraries load_stubs loaded, newest first. */
 static void unload_stubs(struct plan *p)
@@ -384,6 +403,7 @@ int hcr_load(struct hcr_runtime *rt, struct hcr_manifest *m)
 	if (!rc) {
 		hcr_run_before(&p);
 		commit(&p);
+		hcr_run_constructors(&p);
 		rt->live = m;
 		hcr_publish_exports(m);	/* before p.old is freed */
 		__atomic_store_n(&rt->generation, m->generation,

@@ -91,6 +91,10 @@ int hcr_plan_forward(struct plan *p);
 void hcr_commit_forward(struct plan *p);
 void hcr_free_forward(struct plan *p);
 
+/* constructors.c: run once the load has bound everything */
+int hcr_hold_constructors(const char *path, unsigned long *bytes);
+void hcr_run_constructors(struct plan *p);
+
 /* destructors.c: superseded versions' destructors never run */
 void hcr_retire_destructors(struct plan *p);
 

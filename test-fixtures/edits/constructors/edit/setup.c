@@ -1,13 +1,24 @@
-/* setup: a constructor and a destructor, linked in process. */
+/*
+ * setup: a constructor and a destructor, linked in process. The
+ * constructor calls a function of tls.c and one of its own module, both
+ * through their stubs: it runs once the runtime has bound them.
+ */
 #include <stdio.h>
+
+int tls_value(void);
 
 int setup_runs;
 int setup_value;
 
+int setup_offset(void)
+{
+	return -17;
+}
+
 __attribute__((constructor)) void setup_module(void)
 {
 	setup_runs++;
-	setup_value = 11;
+	setup_value = tls_value() + setup_offset() + 1;
 	printf("constructor setup v2\n");
 }
 

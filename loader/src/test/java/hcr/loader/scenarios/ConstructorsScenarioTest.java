@@ -12,10 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Constructors and destructors ({@code __attribute__((constructor))}, as jq's
- * {@code jv_mem_uninit_setup}): a module's run when the runtime loads it, its own function and not
- * the stub (whose slot nothing has bound yet while {@code dlopen} runs them), whether the module
- * was linked in process ({@code setup.c}) or by the driver ({@code tls.c}, which holds a
- * thread-local); a reloaded module's new version runs its constructor once more; at exit the
+ * {@code jv_mem_uninit_setup}): a module's run when the runtime loads it, leaves first, once every
+ * stub is bound ({@code setup.c}'s constructor calls {@code tls.c}'s {@code tls_value()} and its
+ * own {@code setup_offset()} through their stubs: {@code dlopen} would have run it before any slot
+ * was bound), whether the module was linked in process ({@code setup.c}) or by the driver
+ * ({@code tls.c}, which holds a thread-local); a reloaded module's new version runs its
+ * constructor once more; at exit the
  * newest version's destructor runs, once (the runtime empties a superseded version's
  * {@code .fini_array}: its entries forward to the newest code, which would otherwise run once
  * per version loaded).
@@ -35,8 +37,8 @@ class ConstructorsScenarioTest {
                 program.await(LINE, line -> line.number(2) == 10 && line.number(3) == 1 && line.number(4) == 27
                         && line.number(5) == 1, 2);
                 var start = program.output().subList(0, program.output().indexOf("main"));
-                assertEquals(List.of("constructor setup v1", "constructor tls v1"), start.stream().sorted().toList(),
-                        "each module's constructor ran once before main: " + program.output());
+                assertEquals(List.of("constructor tls v1", "constructor setup v1"), start,
+                        "each module's constructor ran once before main, leaves first: " + program.output());
 
                 var reload = program.reload(project.apply("edit").publish());
 
