@@ -67,15 +67,24 @@ plugin()
 
 # run ID DIR WANT EXTRA_CFLAGS: build DIR/src into DIR/prog, run, compare.
 # WANT "startup=N <line>": the program prints N lines before its first tick
-# (HCR_INIT output: a plain build runs it before main), so 3 + N lines.
+# (HCR_INIT output or constructors': a plain build runs them before main),
+# so 3 + N lines. "teardown=M" after it: M more lines after the third tick
+# (destructors at exit), and <line> is the third tick's.
 # With DIR/plugin.so the program is linked -rdynamic and gets it as argument.
 run()
 {
-	startup=0
+	startup=0 teardown=0
 	case $3 in
 	startup=*)
 		startup=${3%% *}
 		startup=${startup#startup=}
+		set -- "$1" "$2" "${3#* }" "$4"
+		;;
+	esac
+	case $3 in
+	teardown=*)
+		teardown=${3%% *}
+		teardown=${teardown#teardown=}
 		set -- "$1" "$2" "${3#* }" "$4"
 		;;
 	esac
@@ -94,8 +103,8 @@ run()
 		return
 	fi
 	lines=$(wc -l <"$2/out")
-	last=$(tail -n 1 "$2/out")
-	if [ "$lines" -ne $((3 + startup)) ] || [ "$last" != "$3" ]; then
+	last=$(sed -n "$((3 + startup))p" "$2/out")
+	if [ "$lines" -ne $((3 + startup + teardown)) ] || [ "$last" != "$3" ]; then
 		fail "$1" "$lines lines, last '$last', want '$3'"
 	elif [ -s "$2/err" ]; then
 		fail "$1" "stderr: $(head -n 3 "$2/err")"

@@ -4,10 +4,11 @@
  * jv_mem_uninit_setup). A module's constructors run when the runtime loads
  * it - at start, and again for every new version a reload loads - as that
  * version's own functions, once every stub is bound: setup.c's constructor
- * calls tls.c's tls_value() and its own setup_offset(). setup.c is linked
+ * calls tls.c's tls_base() and its own setup_offset(). setup.c is linked
  * in process; tls.c holds a thread-local, which sends it to the driver's
  * link. Each tick prints how often each constructor ran and what it set up
- * (setup 10: 27 from tls.c's constructor, -17 from setup_offset).
+ * (setup 10: 20 from tls_base, -10 from setup_offset; tls 27 from tls.c's
+ * constructor).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>

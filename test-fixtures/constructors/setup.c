@@ -1,24 +1,24 @@
 /*
  * setup: a constructor and a destructor, linked in process. The
  * constructor calls a function of tls.c and one of its own module, both
- * through their stubs: it runs once the runtime has bound them.
+ * through their stubs: it runs once the runtime has bound them (20 - 10).
  */
 #include <stdio.h>
 
-int tls_value(void);
+int tls_base(void);
 
 int setup_runs;
 int setup_value;
 
 int setup_offset(void)
 {
-	return -17;
+	return -10;
 }
 
 __attribute__((constructor)) void setup_module(void)
 {
 	setup_runs++;
-	setup_value = tls_value() + setup_offset();
+	setup_value = tls_base() + setup_offset();
 	printf("constructor setup v1\n");
 }
 

@@ -13,6 +13,12 @@ __attribute__((constructor)) void setup_tls(void)
 	printf("constructor tls v1\n");
 }
 
+/* what setup.c's constructor asks for, whichever constructor runs first */
+int tls_base(void)
+{
+	return 20;
+}
+
 int tls_runs(void)
 {
 	return runs;

@@ -72,10 +72,6 @@ class FixturesTest {
                     var location = project.relativize(error.file()) + ":" + error.line() + ":" + error.column()
                             + ": " + error.severity() + ": " + error.message().replaceAll("[‘’']", "");
                     assertTrue(location.startsWith(gcc), id + ": " + location);
-                } else if (want.startsWith("startup=")) {
-                    // its plain output depends on HCR_INIT, which only the runtime runs
-                    // (this check calls main without it): NimIntegrationScenarioTest covers it
-                    assertInstanceOf(BuildReport.Published.class, builder.build(), id);
                 } else {
                     assertRuns(builder, loadCheck, args, want, id);
                 }
@@ -113,6 +109,12 @@ class FixturesTest {
         var report = builder.build();
         if (report instanceof BuildReport.Failed failed) {
             throw new AssertionError(id + ": build failed:\n" + failed.summary() + "\n" + failed.output());
+        }
+        if (want.startsWith("startup=")) {
+            // its plain output depends on HCR_INIT or constructors, which only the runtime runs with
+            // the stubs bound (this check calls main without it): NimIntegrationScenarioTest and
+            // ConstructorsScenarioTest cover them
+            return;
         }
         var dir = report instanceof BuildReport.Published p ? p.generation().dir()
                 : builder.config().buildDir().resolve("gen/" + ((BuildReport.UpToDate) report).generation());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Constructors and destructors ({@code __attribute__((constructor))}, as jq's
  * {@code jv_mem_uninit_setup}): a module's run when the runtime loads it, leaves first, once every
- * stub is bound ({@code setup.c}'s constructor calls {@code tls.c}'s {@code tls_value()} and its
+ * stub is bound ({@code setup.c}'s constructor calls {@code tls.c}'s {@code tls_base()} and its
  * own {@code setup_offset()} through their stubs: {@code dlopen} would have run it before any slot
  * was bound), whether the module was linked in process ({@code setup.c}) or by the driver
  * ({@code tls.c}, which holds a thread-local); a reloaded module's new version runs its
