@@ -109,6 +109,14 @@
  * disappears gets its slot pointed at its trap entry, which reports the
  * function and where it went, then aborts, instead of jumping into nothing.
  *
+ * Constructors and destructors. dlopen would run a library's constructors
+ * before a single slot is bound, so a constructor calling any function of
+ * the program would trap: the runtime's copy of each library it loads has
+ * its DT_INIT_ARRAYSZ set to 0, and the runtime calls the constructors
+ * itself once the load has written everything, modules leaves first
+ * (constructors.c). A superseded version's .fini_array is emptied, so at
+ * exit each destructor runs once, as the newest code (destructors.c).
+ *
  * Threads. Loads, and the queries that read the manifests, are serialized
  * by one recursive lock. hcr_reload_point() looks at gen/current (a stat,
  * under the lock) at most every 5 ms; in between it costs a coarse clock
@@ -125,7 +133,8 @@
  * This file holds the public API but the trap; load.c runs a load, bind.c
  * resolves its slots, traps and statics (and holds hcr_trap_removed),
  * statics.c shares statics between versions,
- * forward.c points old versions' entries at new code, state.c and hooks.c
+ * forward.c points old versions' entries at new code, constructors.c and
+ * destructors.c run a library's own, state.c and hooks.c
  * its program API hooks, exports.c (with dynsym.c)
  * answers the export thunks; manifest.c reads the manifest and index.c
  * orders it, events.c writes the observer's JSON, util.c handles files and
