@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 final class DebugInfo {
 
     private static final Pattern ENTRY = Pattern.compile("^\\s*<(\\d+)><([0-9a-f]+)>: Abbrev Number: \\d+(?: \\((\\w+)\\))?");
-    private static final Pattern ATTRIBUTE = Pattern.compile("^\\s*<[0-9a-f]+>\\s+(DW_AT_\\w+)\\s*:\\s?(.*)$");
     private static final Pattern STRING = Pattern.compile("^\\((?:indirect|indexed)[^)]*\\):\\s*(.*)$");
     private static final Pattern REFERENCE = Pattern.compile("<0x([0-9a-f]+)>");
     private static final Pattern NUMBER = Pattern.compile("^(0x[0-9a-f]+|-?[0-9]+)");
@@ -131,15 +130,32 @@ final class DebugInfo {
         return parse(lines);
     }
 
-    /** The entries of readelf's text; lines that are neither entries nor attributes are skipped. */
+    /**
+     * The entries of readelf's text; lines that are neither entries nor attributes are skipped.
+     * Both start with {@code <}: an entry's with {@code <depth><offset>:}, an attribute's with
+     * {@code <offset>} and its {@code DW_AT_} name. An attribute line is split by hand rather than
+     * by a regular expression: they are most of the text (9 500 lines for a module of Lua), and
+     * this parse is on an edit's path when the module defines globals.
+     */
     static DebugInfo parse(List<String> lines) {
         var byOffset = new HashMap<Long, Entry>();
         var units = new ArrayList<Entry>();
         var open = new ArrayList<Entry>(); // open.get(d): the last entry seen at depth d
         Entry current = null;
         for (var line : lines) {
-            var entry = ENTRY.matcher(line);
-            if (entry.find()) {
+            int start = indent(line);
+            if (start >= line.length() || line.charAt(start) != '<') {
+                continue;
+            }
+            int close = line.indexOf('>', start + 1);
+            if (close < 0) {
+                continue;
+            }
+            if (close + 1 < line.length() && line.charAt(close + 1) == '<') {
+                var entry = ENTRY.matcher(line);
+                if (!entry.find()) {
+                    continue;
+                }
                 current = null;
                 if (entry.group(3) == null) {
                     continue; // abbrev 0: the end of a list of children
@@ -160,14 +176,41 @@ final class DebugInfo {
                 if (open.size() == depth) {
                     open.add(current);
                 }
-                continue;
-            }
-            var attribute = ATTRIBUTE.matcher(line);
-            if (current != null && attribute.find()) {
-                current.attributes().putIfAbsent(attribute.group(1).substring(6), attribute.group(2).strip());
+            } else if (current != null) {
+                attribute(line, close + 1, current);
             }
         }
         return new DebugInfo(byOffset, units);
+    }
+
+    /** {@code    DW_AT_name        : value} from {@code from} on, into {@code entry}; anything else is skipped. */
+    private static void attribute(String line, int from, Entry entry) {
+        int name = from + indent(line.substring(from));
+        if (name == from || !line.startsWith("DW_AT_", name)) {
+            return;
+        }
+        int end = name + 6;
+        while (end < line.length() && isWordChar(line.charAt(end))) {
+            end++;
+        }
+        int colon = end + indent(line.substring(end));
+        if (end == name + 6 || colon >= line.length() || line.charAt(colon) != ':') {
+            return;
+        }
+        entry.attributes().putIfAbsent(line.substring(name + 6, end), line.substring(colon + 1).strip());
+    }
+
+    /** How many spaces and tabs {@code text} starts with. */
+    private static int indent(String text) {
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     Optional<Entry> at(long offset) {
