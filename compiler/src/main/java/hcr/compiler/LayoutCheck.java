@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  *
  * <p>The cost stays off the edit's path: reading a module's debug info (readelf and its parse,
  * some 10 ms for an {@code -O2} module of Lua once the JVM is warm: 9 500 lines, readelf 8 ms,
- * the parse 3) starts on a worker as soon as its compile ends,
+ * the parse 3; nothing when the new object's debug info is the old one's byte for byte, as after
+ * an edit that moved no function) starts on a worker as soon as its compile ends,
  * while the build reads symbols, plans names and links. The plan waits for it only for modules
  * that define global objects (a global whose layout changed needs its fresh name before linking),
  * the manifest only for relinked modules with statics; struct and union types are compared after
@@ -76,7 +77,8 @@ final class LayoutCheck {
         if (ENABLED) {
             reads.put(id, workers.start(() -> {
                 long began = System.nanoTime();
-                return new Versions(read(before), read(after), (System.nanoTime() - began) / 1000);
+                var old = read(before);
+                return new Versions(old, readLike(after, before), (System.nanoTime() - began) / 1000);
             }));
         }
     }
@@ -84,6 +86,15 @@ final class LayoutCheck {
     private UnitLayouts read(Path object) {
         try {
             return layouts.of(object);
+        } catch (IOException e) {
+            return UnitLayouts.NONE;
+        }
+    }
+
+    /** {@code object}'s layouts, {@code twin}'s when their debug info is the same bytes (nothing is read then). */
+    private UnitLayouts readLike(Path object, Path twin) {
+        try {
+            return layouts.of(object, twin);
         } catch (IOException e) {
             return UnitLayouts.NONE;
         }

@@ -55,4 +55,25 @@ public final class DebugLayouts {
         cache.put(key, layouts);
         return layouts;
     }
+
+    /**
+     * {@link #of(Path)} for {@code file}, taken from {@code twin} without running readelf when the
+     * two carry the same debug info byte for byte ({@link DebugSections}: an edit that moved no
+     * function and renamed nothing), which is then remembered for {@code file} too.
+     *
+     * @throws IOException when a file that must be read cannot be, or readelf cannot run
+     */
+    public UnitLayouts of(Path file, Path twin) throws IOException {
+        var key = FileIdentity.of(file);
+        var known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (DebugSections.same(twin, file)) {
+            var layouts = of(twin);
+            cache.put(key, layouts);
+            return layouts;
+        }
+        return of(file);
+    }
 }
