@@ -37,68 +37,13 @@ static void hcr_no_destructor(void)
 {
 }
 
-#define MAX_SEGS 16
-
 /* Where a library's .fini_array is, and the protections of its pages. */
 struct fini {
 	const struct link_map *lm;
 	void **array;
 	size_t count;
-	uintptr_t seg_start[MAX_SEGS], seg_end[MAX_SEGS];
-	int seg_prot[MAX_SEGS], nseg;
-	uintptr_t relro_start, relro_end;
+	struct hcr_segments segs;
 };
-
-static int prot_of(ElfW(Word) flags)
-{
-	return ((flags & PF_R) ? PROT_READ : 0) |
-	       ((flags & PF_W) ? PROT_WRITE : 0) |
-	       ((flags & PF_X) ? PROT_EXEC : 0);
-}
-
-/* dl_iterate_phdr: the loaded segments of f->lm and its RELRO pages. */
-static int read_segments(struct dl_phdr_info *info, size_t size, void *data)
-{
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	struct fini *f = data;
-	const ElfW(Phdr) *ph;
-	int i;
-
-	(void)size;
-	if (info->dlpi_addr != f->lm->l_addr || !info->dlpi_name ||
-	    strcmp(info->dlpi_name, f->lm->l_name))
-		return 0;
-	for (i = 0; i < info->dlpi_phnum; i++) {
-		ph = &info->dlpi_phdr[i];
-		if (ph->p_type == PT_LOAD && f->nseg < MAX_SEGS) {
-			f->seg_start[f->nseg] = info->dlpi_addr + ph->p_vaddr;
-			f->seg_end[f->nseg] = f->seg_start[f->nseg] +
-					      ph->p_memsz;
-			f->seg_prot[f->nseg++] = prot_of(ph->p_flags);
-		} else if (ph->p_type == PT_GNU_RELRO) {
-			/* as the dynamic linker protects it: whole pages only */
-			f->relro_start = (info->dlpi_addr + ph->p_vaddr) &
-					 ~(page - 1);
-			f->relro_end = (info->dlpi_addr + ph->p_vaddr +
-					ph->p_memsz) & ~(page - 1);
-		}
-	}
-	return 1;
-}
-
-/* The protection the page at `page` has now, -1 when not loaded. */
-static int page_prot(const struct fini *f, uintptr_t page)
-{
-	uintptr_t size = (uintptr_t)sysconf(_SC_PAGESIZE);
-	int i;
-
-	if (page >= f->relro_start && page < f->relro_end)
-		return PROT_READ;
-	for (i = 0; i < f->nseg; i++)
-		if (page + size > f->seg_start[i] && page < f->seg_end[i])
-			return f->seg_prot[i];
-	return -1;
-}
 
 /* f->array and f->count from the dynamic section; 0 when it has none. */
 static int find_fini(struct fini *f)
@@ -117,7 +62,7 @@ static int find_fini(struct fini *f)
 		return 0;
 	f->array = (void **)(f->lm->l_addr + at);
 	f->count = bytes / sizeof(void *);
-	dl_iterate_phdr(read_segments, f);
+	hcr_read_segments(f->lm, &f->segs);
 	return 1;
 }
 
@@ -126,7 +71,7 @@ static int retire_word(const struct fini *f, size_t i)
 {
 	uintptr_t size = (uintptr_t)sysconf(_SC_PAGESIZE);
 	uintptr_t page = (uintptr_t)&f->array[i] & ~(size - 1);
-	int prot = page_prot(f, page);
+	int prot = hcr_page_prot(&f->segs, page);
 
 	if (prot < 0)
 		return -1;

@@ -271,13 +271,6 @@ struct code_search {
 	int prot;
 };
 
-static int prot_of(unsigned int flags)
-{
-	return ((flags & PF_R) ? PROT_READ : 0) |
-	       ((flags & PF_W) ? PROT_WRITE : 0) |
-	       ((flags & PF_X) ? PROT_EXEC : 0);
-}
-
 static int find_code(struct dl_phdr_info *info, size_t size, void *data)
 {
 	struct code_search *c = data;
@@ -299,7 +292,7 @@ static int find_code(struct dl_phdr_info *info, size_t size, void *data)
 		c->lo = (c->base + ph->p_vaddr) & ~(page - 1);
 		c->hi = (c->base + ph->p_vaddr + ph->p_memsz + page - 1) &
 			~(page - 1);
-		c->prot = prot_of(ph->p_flags);
+		c->prot = hcr_segment_prot(ph->p_flags);
 		break;
 	}
 	return 1;

@@ -228,6 +228,22 @@ struct hcr_report {
 extern struct hcr_runtime hcr_rt;
 
 /* hcr.c */
+/* segments.c: a loaded library's segments and its pages' protection */
+#define HCR_MAX_SEGS 16
+struct link_map;
+struct hcr_segments {
+	const struct link_map *lm;
+	struct {
+		uintptr_t start, end;
+		int prot;
+	} seg[HCR_MAX_SEGS];
+	int n;
+	uintptr_t relro_start, relro_end;	/* whole pages */
+};
+void hcr_read_segments(const struct link_map *lm, struct hcr_segments *s);
+int hcr_page_prot(const struct hcr_segments *s, uintptr_t page); /* -1: none */
+int hcr_in_segment(const struct hcr_segments *s, uintptr_t at, size_t width);
+int hcr_segment_prot(unsigned int flags);	/* PF_* to PROT_* (util.c) */
 int hcr_fail(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

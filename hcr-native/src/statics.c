@@ -44,13 +44,6 @@
 #include "load.h"
 
 #define SLACK (64L << 10)	/* how far outside its static a site may point */
-#define MAX_SEGS 16
-
-struct segment {
-	uintptr_t start, end;
-	int prot;
-};
-
 /* A page of a new library a write lands on, with its protection. */
 struct page {
 	uintptr_t start;
@@ -60,9 +53,7 @@ struct page {
 /* A new library whose sites this load rewrites. */
 struct image {
 	const struct hcr_module *mod;
-	struct segment seg[MAX_SEGS];
-	int nseg;
-	uintptr_t relro_start, relro_end;
+	struct hcr_segments segs;
 	struct page *pages;
 	int npages, cappages;
 	char *file;		/* remembered once rewritten */
@@ -174,44 +165,6 @@ static int was_rewritten(const char *file)
 	return 0;
 }
 
-static int prot_of(unsigned int flags)
-{
-	return ((flags & PF_R) ? PROT_READ : 0) |
-	       ((flags & PF_W) ? PROT_WRITE : 0) |
-	       ((flags & PF_X) ? PROT_EXEC : 0);
-}
-
-/* dl_iterate_phdr: the loaded segments of img->mod's library. */
-static int read_segments(struct dl_phdr_info *info, size_t size, void *data)
-{
-	struct image *img = data;
-	const struct link_map *lm = img->mod->lm;
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	const ElfW(Phdr) *ph;
-	int i;
-
-	(void)size;
-	if (info->dlpi_addr != lm->l_addr || !info->dlpi_name ||
-	    strcmp(info->dlpi_name, lm->l_name))
-		return 0;
-	for (i = 0; i < info->dlpi_phnum; i++) {
-		ph = &info->dlpi_phdr[i];
-		if (ph->p_type == PT_LOAD && img->nseg < MAX_SEGS) {
-			img->seg[img->nseg].start = lm->l_addr + ph->p_vaddr;
-			img->seg[img->nseg].end = lm->l_addr + ph->p_vaddr +
-						  ph->p_memsz;
-			img->seg[img->nseg++].prot = prot_of(ph->p_flags);
-		} else if (ph->p_type == PT_GNU_RELRO) {
-			/* as the dynamic linker protects it: pages down */
-			img->relro_start = (lm->l_addr + ph->p_vaddr) &
-					   ~(page - 1);
-			img->relro_end = (lm->l_addr + ph->p_vaddr +
-					  ph->p_memsz) & ~(page - 1);
-		}
-	}
-	return 1;
-}
-
 /* The image of mod's library in this load, made on first use; -1 if none. */
 static int image_of(struct plan *p, const struct hcr_module *mod, int *out)
 {
@@ -235,33 +188,8 @@ static int image_of(struct plan *p, const struct hcr_module *mod, int *out)
 	img->file = strdup(mod->file);
 	if (!img->file)
 		return hcr_oom();
-	dl_iterate_phdr(read_segments, img);
+	hcr_read_segments(mod->lm, &img->segs);
 	*out = sh->nimages++;
-	return 0;
-}
-
-/* The protection the library's page at `page` has, or -1 if not loaded. */
-static int page_prot(const struct image *img, uintptr_t page)
-{
-	uintptr_t size = (uintptr_t)sysconf(_SC_PAGESIZE);
-	int i;
-
-	if (page >= img->relro_start && page < img->relro_end)
-		return PROT_READ;
-	for (i = 0; i < img->nseg; i++)
-		if (page + size > img->seg[i].start && page < img->seg[i].end)
-			return img->seg[i].prot;
-	return -1;
-}
-
-/* Is [at, at + width) inside one loaded segment of the library? */
-static int in_segment(const struct image *img, uintptr_t at, int width)
-{
-	int i;
-
-	for (i = 0; i < img->nseg; i++)
-		if (at >= img->seg[i].start && at + width <= img->seg[i].end)
-			return 1;
 	return 0;
 }
 
@@ -278,7 +206,7 @@ static int add_page(struct image *img, uintptr_t page)
 		return hcr_oom();
 	img->pages = pg;
 	pg[img->npages].start = page;
-	pg[img->npages++].prot = page_prot(img, page);
+	pg[img->npages++].prot = hcr_page_prot(&img->segs, page);
 	return 0;
 }
 
@@ -317,7 +245,7 @@ static int plan_site(struct plan *p, const struct image *img,
 	uint64_t word;
 	int32_t disp;
 
-	if (!in_segment(img, at, width)) {
+	if (!hcr_in_segment(&img->segs, at, (size_t)width)) {
 		*why = "site outside the library";
 		return 0;
 	}

@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -250,4 +252,12 @@ int hcr_prepare_run_dir(const char *build, char *rundir, size_t size)
 		return HCR_EIO;
 	remove_run_dir(rundir);	/* left by an earlier process with our pid */
 	return make_dir(rundir);
+}
+
+/* The protection (PROT_*) a loaded segment with program header flags PF_* gets. */
+int hcr_segment_prot(unsigned int flags)
+{
+	return ((flags & PF_R) ? PROT_READ : 0) |
+	       ((flags & PF_W) ? PROT_WRITE : 0) |
+	       ((flags & PF_X) ? PROT_EXEC : 0);
 }
