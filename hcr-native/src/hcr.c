@@ -137,8 +137,8 @@
  * destructors.c run a library's own, state.c and hooks.c
  * its program API hooks, exports.c (with dynsym.c)
  * answers the export thunks; manifest.c reads the manifest and index.c
- * orders it, events.c writes the observer's JSON, util.c handles files and
- * folders.
+ * orders it, events.c writes the observer's JSON, segments.c reads a
+ * loaded library's page protections, util.c handles files and folders.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
