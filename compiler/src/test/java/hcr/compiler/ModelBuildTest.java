@@ -179,6 +179,41 @@ class ModelBuildTest {
         }
     }
 
+    /**
+     * An object that is not C (zstd's huf_decompress_amd64.S, whose entry points are
+     * {@code .hidden}): a link input linked as it is into the library every module shares, with
+     * its symbols made visible so that the modules calling it link.
+     */
+    @Test
+    void anAssembledObjectWithHiddenSymbolsIsLinkedOnceAndCallable() throws IOException {
+        write("asm/twice.S", """
+                	.text
+                	.globl	asm_twice
+                	.hidden	asm_twice
+                	.type	asm_twice, @function
+                asm_twice:
+                	leal	(%rdi,%rdi), %eax
+                	ret
+                	.size	asm_twice, .-asm_twice
+                	.section	.note.GNU-stack,"",@progbits
+                """);
+        assertTrue(Subprocess.run(List.of("gcc", "-c", "twice.S", "-o", "twice.o"), project.resolve("asm")).ok());
+        write("calc.c", "int asm_twice(int);\nint calc(int x) { return asm_twice(x) + 1; }\n");
+        write("main.c", """
+                #include <stdio.h>
+                int calc(int);
+                int main(void) { printf("calc %d\\n", calc(20)); return 0; }
+                """);
+        write("hcr.toml", """
+                [build]
+                sources = ["*.c"]
+                link = ["asm/twice.o"]
+                """);
+        try (var builder = builder()) {
+            assertEquals("calc 41", lastLine(builder, builder.build()));
+        }
+    }
+
     @Test
     void aMissingLibraryIsNamedWithTheModuleAndTheSymbol() throws IOException {
         write("main.c", "int missing_fn(void);\nint main(void) { return missing_fn(); }\n");

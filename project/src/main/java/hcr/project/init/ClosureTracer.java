@@ -149,8 +149,8 @@ final class ClosureTracer {
             var compile = graph.compileOf(path);
             if (compile.isPresent()) {
                 if (!compile.get().isC()) {
-                    throw new ModelException(program.name() + "'s link uses " + shown(path) + ", compiled from "
-                            + shown(compile.get().source()) + ", which is not C; only C sources can be modules");
+                    notC(path, compile.get());
+                    return;
                 }
                 module(compile.get());
                 return;
@@ -168,6 +168,20 @@ final class ClosureTracer {
                         + " hcr init again)");
             }
             emit(programLine, written);
+        }
+
+        /**
+         * An object compiled from something other than C (assembly: zstd's huf_decompress_amd64.S)
+         * is not a module: it becomes a link input, linked as it is into the library every module
+         * shares, and is never reloaded. The build's own object is used, so it must be -fPIC.
+         */
+        private void notC(Path object, Compile compile) {
+            var written = root.relativize(object).toString();
+            if (!own.contains(written)) {
+                own.add(written);
+                notes.add("not a module: " + shown(object) + " (from " + shown(compile.source())
+                        + ", not C): linked as it is, never reloaded");
+            }
         }
 
         private void archive(Path path, String written, Path directory, boolean programLine) throws ModelException {

@@ -60,6 +60,30 @@ class LibrariesTest {
     }
 
     @Test
+    void anObjectAssembledFromSomethingOtherThanCIsALinkInputNotAModule() throws Exception {
+        TestProject.requireTools("make", "gcc");
+        var project = new TestProject(dir)
+                .file("Makefile", """
+                        app: main.o asm/twice.o
+                        >gcc -o app main.o asm/twice.o
+                        main.o: main.c
+                        >gcc -O1 -c main.c
+                        asm/twice.o: asm/twice.S
+                        >gcc -c asm/twice.S -o asm/twice.o
+                        """)
+                .file("asm/twice.S", "\t.text\n\t.globl asm_twice\n\t.hidden asm_twice\nasm_twice:\n"
+                        + "\tleal (%rdi,%rdi), %eax\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n")
+                .file("main.c", "int asm_twice(int);\nint main(void) { return asm_twice(2) - 4; }\n");
+        var run = project.init(null, "make");
+        var file = run.ok().project();
+        assertEquals(List.of("main.c"), file.sources(), "the assembly is not a module");
+        assertEquals(List.of("asm/twice.o"), file.link(), "it is linked as it is");
+        assertEquals(List.of("app from `make`: 1 module, link inputs asm/twice.o",
+                "not a module: asm/twice.o (from asm/twice.S, not C): linked as it is, never reloaded",
+                "wrote " + dir.resolve("hcr.toml")), run.said());
+    }
+
+    @Test
     void archivesAndLibrariesThatAreNotTheProjectsStayLinkInputs(@TempDir Path elsewhere) throws Exception {
         TestProject.requireTools("make", "gcc", "ar");
         var outside = new TestProject(elsewhere).file("ext.c", "int ext(void) { return 1; }\n");
