@@ -1,9 +1,7 @@
 package hcr.compiler;
 
+import hcr.compiler.elf.ElfSections;
 import hcr.compiler.link.Manifest;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,11 +38,11 @@ final class FunctionEntries {
     /** The entries of module {@code id}'s library {@code library}, linked from the (renamed) object {@code object}. */
     static List<Manifest.Entry> of(String id, byte[] object, byte[] library) {
         try {
-            var names = entryNames(new Elf(object));
+            var names = entryNames(elf(object));
             if (names.isEmpty()) {
                 return List.of();
             }
-            var offsets = functionOffsets(new Elf(library));
+            var offsets = functionOffsets(elf(library));
             var entries = new ArrayList<Manifest.Entry>();
             for (var name : names) {
                 var offset = offsets.get(name);
@@ -59,28 +57,29 @@ final class FunctionEntries {
     }
 
     /** The functions the object's patchable-entry list names, in its order, each once. */
-    private static List<String> entryNames(Elf elf) {
+    private static List<String> entryNames(ElfSections elf) {
         var functions = new HashMap<String, String>(); // "section:value" -> name, "" when two share it
-        for (var s : elf.symbols()) {
+        var symbols = symbols(elf);
+        for (var s : symbols) {
             if (s.type() == STT_FUNC && s.shndx() != 0) {
                 functions.merge(s.shndx() + ":" + s.value(), s.name(), (a, b) -> "");
             }
         }
         var named = new LinkedHashMap<String, Integer>();
-        var symbols = elf.symbols();
-        for (var section : elf.sections) {
-            if (section.type() != SHT_RELA || section.info() <= 0 || section.info() >= elf.sections.size()
-                    || !elf.sections.get(section.info()).name().equals(SECTION)) {
+        var sections = elf.sections();
+        for (var section : sections) {
+            if (section.type() != SHT_RELA || section.info() <= 0 || section.info() >= sections.size()
+                    || !sections.get(section.info()).name().equals(SECTION)) {
                 continue;
             }
             for (long at = section.offset(); at + 24 <= section.offset() + section.size(); at += 24) {
-                long info = elf.in.getLong((int) at + 8);
+                long info = elf.buffer().getLong((int) at + 8);
                 int symbol = (int) (info >>> 32);
                 if ((int) info != R_X86_64_64 || symbol <= 0 || symbol >= symbols.size()) {
                     continue;
                 }
                 var target = symbols.get(symbol);
-                long pad = target.value() + elf.in.getLong((int) at + 16);
+                long pad = target.value() + elf.buffer().getLong((int) at + 16);
                 var name = functions.get(target.shndx() + ":" + (pad + PAD));
                 if (name != null && !name.isEmpty()) {
                     named.merge(name, 1, Integer::sum);
@@ -97,9 +96,9 @@ final class FunctionEntries {
     }
 
     /** Every function of the library's {@code .symtab} by name; -1 for a name held twice. */
-    private static Map<String, Long> functionOffsets(Elf elf) {
+    private static Map<String, Long> functionOffsets(ElfSections elf) {
         var offsets = new HashMap<String, Long>();
-        for (var s : elf.symbols()) {
+        for (var s : symbols(elf)) {
             if (s.type() == STT_FUNC && s.shndx() != 0) {
                 offsets.merge(s.name(), s.value(), (a, b) -> -1L);
             }
@@ -107,64 +106,32 @@ final class FunctionEntries {
         return offsets;
     }
 
-    /** Just enough of an x86-64 ELF64 file: section headers and the symbol table. */
-    private static final class Elf {
-        record Section(String name, int type, long offset, long size, int link, int info) {
-        }
+    /** A symbol of the {@code .symtab}. */
+    private record Symbol(String name, int type, int shndx, long value) {
+    }
 
-        record Symbol(String name, int type, int shndx, long value) {
-        }
+    /** An x86-64 ELF64 file's sections; anything else is not understood. */
+    private static ElfSections elf(byte[] bytes) {
+        return ElfSections.of(bytes).filter(e -> e.machine() == EM_X86_64)
+                .orElseThrow(() -> new IllegalArgumentException("not x86-64 ELF64"));
+    }
 
-        final ByteBuffer in;
-        final byte[] bytes;
-        final List<Section> sections = new ArrayList<>();
-        private List<Symbol> symbols;
-
-        Elf(byte[] bytes) {
-            this.bytes = bytes;
-            this.in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-            if (bytes.length < 64 || in.getInt(0) != 0x464c457f || bytes[4] != 2 || bytes[5] != 1
-                    || in.getShort(18) != EM_X86_64) {
-                throw new IllegalArgumentException("not x86-64 ELF64");
+    /** The file's {@code .symtab}, in index order. */
+    private static List<Symbol> symbols(ElfSections elf) {
+        var symbols = new ArrayList<Symbol>();
+        var in = elf.buffer();
+        for (var table : elf.sections()) {
+            if (table.type() != SHT_SYMTAB) {
+                continue;
             }
-            int shoff = Math.toIntExact(in.getLong(0x28));
-            int count = Short.toUnsignedInt(in.getShort(0x3c));
-            int names = Short.toUnsignedInt(in.getShort(0x3e));
-            long strings = in.getLong(shoff + names * 64 + 24);
-            for (int i = 0; i < count; i++) {
-                int at = shoff + i * 64;
-                sections.add(new Section(string(strings + Integer.toUnsignedLong(in.getInt(at))), in.getInt(at + 4),
-                        in.getLong(at + 24), in.getLong(at + 32), in.getInt(at + 40), in.getInt(at + 44)));
+            long strings = elf.sections().get(table.link()).offset();
+            for (long at = table.offset(); at + 24 <= table.offset() + table.size(); at += 24) {
+                int i = Math.toIntExact(at);
+                symbols.add(new Symbol(elf.string(strings + Integer.toUnsignedLong(in.getInt(i))), in.get(i + 4) & 0xf,
+                        Short.toUnsignedInt(in.getShort(i + 6)), in.getLong(i + 8)));
             }
+            break;
         }
-
-        List<Symbol> symbols() {
-            if (symbols != null) {
-                return symbols;
-            }
-            symbols = new ArrayList<>();
-            for (var table : sections) {
-                if (table.type() != SHT_SYMTAB) {
-                    continue;
-                }
-                long strings = sections.get(table.link()).offset();
-                for (long at = table.offset(); at + 24 <= table.offset() + table.size(); at += 24) {
-                    int i = Math.toIntExact(at);
-                    symbols.add(new Symbol(string(strings + Integer.toUnsignedLong(in.getInt(i))), bytes[i + 4] & 0xf,
-                            Short.toUnsignedInt(in.getShort(i + 6)), in.getLong(i + 8)));
-                }
-                break;
-            }
-            return symbols;
-        }
-
-        private String string(long at) {
-            int start = Math.toIntExact(at);
-            int end = start;
-            while (bytes[end] != 0) {
-                end++;
-            }
-            return new String(bytes, start, end - start, StandardCharsets.UTF_8);
-        }
+        return symbols;
     }
 }

@@ -104,23 +104,19 @@ final class HostGlobals {
         } catch (IOException e) {
             return answer.put("generation", generation.getAsInt()).put("error", e.getMessage());
         }
-        var globalEntries = new ArrayList<JsonLine>();
-        var staticEntries = new ArrayList<JsonLine>();
+        var located = new ArrayList<Located>();
+        globals.globals().forEach(global -> located.add(locate(global, map)));
+        int ofGlobals = located.size();
+        globals.statics().forEach(s -> located.add(locate(s, map)));
+        var entries = new ArrayList<JsonLine>();
         long budget = ANSWER_BYTES;
-        for (var global : globals.globals()) {
-            var located = locate(global, map);
-            int shown = (int) Math.min(Math.min(global.size(), SHOWN_BYTES), budget);
+        for (var variable : located) {
+            int shown = (int) Math.min(Math.min(variable.variable().size(), SHOWN_BYTES), budget);
             budget -= shown;
-            globalEntries.add(describe(new JsonLine(), located, map, shown));
+            entries.add(describe(new JsonLine(), variable, map, shown));
         }
-        for (var s : globals.statics()) {
-            var located = locate(s, map);
-            int shown = (int) Math.min(Math.min(s.size(), SHOWN_BYTES), budget);
-            budget -= shown;
-            staticEntries.add(describe(new JsonLine(), located, map, shown));
-        }
-        return answer.put("generation", globals.generation()).put("globals", globalEntries)
-                .put("statics", staticEntries).put("error", "");
+        return answer.put("generation", globals.generation()).put("globals", entries.subList(0, ofGlobals))
+                .put("statics", entries.subList(ofGlobals, entries.size())).put("error", "");
     }
 
     /**

@@ -218,6 +218,33 @@ final class DebugInfo {
     }
 
     /**
+     * A variable with a fixed address ({@link Entry#address()}): its name and the offset of its
+     * type's entry, from the variable or else from its {@link #origin}, and whether it is
+     * external (a global) or not (a file- or function-static).
+     */
+    record FixedVariable(String name, long type, long address, boolean external) {
+    }
+
+    /** {@code entry} as a {@link FixedVariable}; empty for one without a fixed address, name or type. */
+    Optional<FixedVariable> fixedVariable(Entry entry) {
+        var address = entry.address();
+        if (address.isEmpty()) {
+            return Optional.empty(); // declared only, thread-local, in a register or optimised away
+        }
+        var origin = origin(entry);
+        var name = entry.name().or(origin::name);
+        var type = entry.reference("type");
+        if (type.isEmpty()) {
+            type = origin.reference("type");
+        }
+        if (name.isEmpty() || type.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FixedVariable(name.get(), type.getAsLong(), address.getAsLong(),
+                entry.has("external") || origin.has("external")));
+    }
+
+    /**
      * Where {@code entry} takes its name and type from: the declaration a definition completes
      * ({@code DW_AT_specification}), the abstract instance an out-of-line copy comes from
      * ({@code DW_AT_abstract_origin}), or the entry itself.

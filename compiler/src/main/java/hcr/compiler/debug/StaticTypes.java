@@ -53,22 +53,7 @@ final class StaticTypes {
     }
 
     private void variable(DebugInfo.Entry entry, String function) {
-        var address = entry.address();
-        if (address.isEmpty()) {
-            return; // declared only, thread-local, in a register or optimised away
-        }
-        var origin = info.origin(entry);
-        if (entry.has("external") || origin.has("external")) {
-            return; // a global
-        }
-        var name = entry.name().or(origin::name);
-        var type = entry.reference("type");
-        if (type.isEmpty()) {
-            type = origin.reference("type");
-        }
-        if (name.isPresent() && type.isPresent()) {
-            statics.putIfAbsent(address.getAsLong(),
-                    new StaticType(name.get(), function, types.describe(type.getAsLong())));
-        }
+        info.fixedVariable(entry).filter(v -> !v.external()).ifPresent(v -> statics.putIfAbsent(v.address(),
+                new StaticType(v.name(), function, types.describe(v.type()))));
     }
 }

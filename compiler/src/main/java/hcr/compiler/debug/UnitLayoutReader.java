@@ -69,26 +69,18 @@ final class UnitLayoutReader {
     }
 
     private void variable(DebugInfo.Entry entry, boolean fileScope) {
-        var address = entry.address();
-        if (address.isEmpty()) {
-            return; // declared only, thread-local, in a register or optimised away
-        }
-        var origin = info.origin(entry);
-        var name = entry.name().or(origin::name);
-        var type = entry.reference("type");
-        if (type.isEmpty()) {
-            type = origin.reference("type");
-        }
-        if (name.isEmpty() || type.isEmpty()) {
+        var variable = info.fixedVariable(entry);
+        if (variable.isEmpty()) {
             return;
         }
-        var layout = layout(type.getAsLong(), 0);
-        if (entry.has("external") || origin.has("external")) {
+        var v = variable.get();
+        var layout = layout(v.type(), 0);
+        if (v.external()) {
             if (fileScope) {
-                globals.putIfAbsent(name.get(), layout);
+                globals.putIfAbsent(v.name(), layout);
             }
         } else {
-            statics.add(new UnitLayouts.StaticVariable(name.get(), address.getAsLong(), layout));
+            statics.add(new UnitLayouts.StaticVariable(v.name(), v.address(), layout));
         }
     }
 

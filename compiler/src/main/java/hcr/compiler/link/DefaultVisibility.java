@@ -1,7 +1,12 @@
 package hcr.compiler.link;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import static hcr.compiler.link.Elf.SHN_UNDEF;
+import static hcr.compiler.link.Elf.SHT_SYMTAB;
+import static hcr.compiler.link.Elf.STB_GLOBAL;
+import static hcr.compiler.link.Elf.STB_WEAK;
+import static hcr.compiler.link.Elf.SYM;
+
+import hcr.compiler.elf.ElfSections;
 
 /**
  * Gives every global and weak symbol an object defines default visibility: in the symbol table
@@ -16,8 +21,7 @@ import java.nio.ByteOrder;
  */
 public final class DefaultVisibility {
 
-    private static final int SHT_SYMTAB = 2;
-    private static final int SYMBOL_SIZE = 24;
+    private static final int ET_REL = 1;
 
     private DefaultVisibility() {
     }
@@ -27,33 +31,22 @@ public final class DefaultVisibility {
      * is not an ELF64 little-endian relocatable object (then nothing is changed).
      */
     public static int apply(byte[] object) {
-        var elf = ByteBuffer.wrap(object).order(ByteOrder.LITTLE_ENDIAN);
-        if (object.length < 64 || elf.getInt(0) != 0x464c457f || object[4] != 2 || object[5] != 1
-                || elf.getShort(16) != 1) { // ET_REL
+        var elf = ElfSections.of(object).filter(e -> e.type() == ET_REL);
+        if (elf.isEmpty()) {
             return -1;
         }
-        long table = elf.getLong(40);
-        int size = elf.getShort(58) & 0xffff;
-        int count = elf.getShort(60) & 0xffff;
-        if (size < 64 || table < 0 || table + (long) size * count > object.length) {
-            return -1;
-        }
+        var in = elf.get().buffer();
         int changed = 0;
-        for (int i = 0; i < count; i++) {
-            int header = Math.toIntExact(table + (long) i * size);
-            if (elf.getInt(header + 4) != SHT_SYMTAB) {
+        for (var table : elf.get().sections()) {
+            if (table.type() != SHT_SYMTAB || !elf.get().holds(table)) {
                 continue;
             }
-            long offset = elf.getLong(header + 24);
-            long length = elf.getLong(header + 32);
-            for (long at = offset + SYMBOL_SIZE; at + SYMBOL_SIZE <= Math.min(offset + length, object.length);
-                 at += SYMBOL_SIZE) {
-                int info = object[(int) at + 4] & 0xff;
-                int bind = info >> 4;
-                int shndx = elf.getShort((int) at + 6) & 0xffff;
-                int other = object[(int) at + 5] & 0xff;
-                if ((bind == 1 || bind == 2) && shndx != 0 && (other & 3) != 0) {
-                    object[(int) at + 5] = (byte) (other & ~3);
+            for (long at = table.offset() + SYM; at + SYM <= table.offset() + table.size(); at += SYM) {
+                int i = (int) at;
+                int bind = (object[i + 4] & 0xff) >> 4;
+                int other = object[i + 5] & 0xff;
+                if ((bind == STB_GLOBAL || bind == STB_WEAK) && in.getShort(i + 6) != SHN_UNDEF && (other & 3) != 0) {
+                    object[i + 5] = (byte) (other & ~3);
                     changed++;
                 }
             }

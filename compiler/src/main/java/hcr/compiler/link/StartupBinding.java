@@ -1,10 +1,21 @@
 package hcr.compiler.link;
 
+import static hcr.compiler.link.Elf.EM_X86_64;
+import static hcr.compiler.link.Elf.RELA;
+import static hcr.compiler.link.Elf.R_64;
+import static hcr.compiler.link.Elf.R_RELATIVE;
+import static hcr.compiler.link.Elf.SHT_DYNSYM;
+import static hcr.compiler.link.Elf.SHT_FINI_ARRAY;
+import static hcr.compiler.link.Elf.SHT_INIT_ARRAY;
+import static hcr.compiler.link.Elf.SHT_RELA;
+import static hcr.compiler.link.Elf.STT_FUNC;
+import static hcr.compiler.link.Elf.SYM;
+
+import hcr.compiler.elf.ElfSections;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Binds a driver-linked module's constructors and destructors to its own functions.
@@ -23,21 +34,11 @@ import java.nio.file.Path;
  */
 public final class StartupBinding {
 
-    private static final int SHT_RELA = 4;
-    private static final int SHT_DYNSYM = 11;
-    private static final int SHT_INIT_ARRAY = 14;
-    private static final int SHT_FINI_ARRAY = 15;
-    private static final int STT_FUNC = 2;
+    private static final int EM_AARCH64 = 183;
+    private static final int R_AARCH64_ABS64 = 257;
+    private static final int R_AARCH64_RELATIVE = 1027;
 
     private StartupBinding() {
-    }
-
-    /** One section header, as far as it matters here. */
-    private record Section(int type, long address, long offset, long size, int link, long entrySize) {
-
-        boolean holds(long at) {
-            return at >= address && at < address + size;
-        }
     }
 
     /** Rewrites {@code library} in place; returns how many relocations it bound to the library's own functions. */
@@ -52,76 +53,63 @@ public final class StartupBinding {
 
     /** Rewrites the library image {@code bytes}; returns how many relocations it bound. */
     static int apply(byte[] bytes) {
-        var elf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 64 || elf.getInt(0) != 0x464c457f || bytes[4] != 2 || bytes[5] != 1) {
+        var found = ElfSections.of(bytes);
+        if (found.isEmpty()) {
             return 0;
         }
+        var elf = found.get();
         int absolute;
         int relative;
-        switch (elf.getShort(18)) {
-            case 62 -> { // x86-64
-                absolute = 1;  // R_X86_64_64
-                relative = 8;  // R_X86_64_RELATIVE
+        switch (elf.machine()) {
+            case EM_X86_64 -> {
+                absolute = R_64;
+                relative = R_RELATIVE;
             }
-            case 183 -> { // aarch64
-                absolute = 257;   // R_AARCH64_ABS64
-                relative = 1027;  // R_AARCH64_RELATIVE
+            case EM_AARCH64 -> {
+                absolute = R_AARCH64_ABS64;
+                relative = R_AARCH64_RELATIVE;
             }
             default -> {
                 return 0;
             }
         }
-        var sections = sections(elf);
+        var sections = elf.sections();
+        var in = elf.buffer();
         int bound = 0;
         for (var rela : sections) {
-            if (rela.type() != SHT_RELA || rela.link() <= 0 || rela.link() >= sections.length
-                    || sections[rela.link()].type() != SHT_DYNSYM) {
+            if (rela.type() != SHT_RELA || rela.link() <= 0 || rela.link() >= sections.size()
+                    || sections.get(rela.link()).type() != SHT_DYNSYM || !elf.holds(rela)) {
                 continue;
             }
-            var symbols = sections[rela.link()];
-            for (long at = rela.offset(); at + 24 <= rela.offset() + rela.size(); at += 24) {
-                long where = elf.getLong((int) at);
-                long info = elf.getLong((int) at + 8);
+            var symbols = sections.get(rela.link());
+            for (long at = rela.offset(); at + RELA <= rela.offset() + rela.size(); at += RELA) {
+                long where = in.getLong((int) at);
+                long info = in.getLong((int) at + 8);
                 int symbol = (int) (info >>> 32);
                 if ((int) info != absolute || symbol == 0 || !inStartupArray(sections, where)) {
                     continue;
                 }
-                int entry = Math.toIntExact(symbols.offset() + 24L * symbol);
+                int entry = Math.toIntExact(symbols.offset() + (long) SYM * symbol);
                 int type = bytes[entry + 4] & 0xf;
-                int shndx = elf.getShort(entry + 6) & 0xffff;
+                int shndx = Short.toUnsignedInt(in.getShort(entry + 6));
                 if (type != STT_FUNC || shndx == 0) {
                     continue; // another module's function, or not a function: the dynamic linker's
                 }
-                elf.putLong((int) at + 8, relative);
-                elf.putLong((int) at + 16, elf.getLong(entry + 8) + elf.getLong((int) at + 16));
+                in.putLong((int) at + 8, relative);
+                in.putLong((int) at + 16, in.getLong(entry + 8) + in.getLong((int) at + 16));
                 bound++;
             }
         }
         return bound;
     }
 
-    private static boolean inStartupArray(Section[] sections, long address) {
+    private static boolean inStartupArray(List<ElfSections.Section> sections, long address) {
         for (var s : sections) {
-            if ((s.type() == SHT_INIT_ARRAY || s.type() == SHT_FINI_ARRAY) && s.holds(address)) {
+            if ((s.type() == SHT_INIT_ARRAY || s.type() == SHT_FINI_ARRAY) && address >= s.address()
+                    && address < s.address() + s.size()) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static Section[] sections(ByteBuffer elf) {
-        long table = elf.getLong(40);
-        int size = elf.getShort(58) & 0xffff;
-        int count = elf.getShort(60) & 0xffff;
-        if (table <= 0 || size < 64 || table + (long) size * count > elf.capacity()) {
-            return new Section[0];
-        }
-        var sections = new Section[count];
-        for (int i = 0; i < count; i++) {
-            int at = Math.toIntExact(table + (long) i * size);
-            sections[i] = new Section(elf.getInt(at + 4), elf.getLong(at + 16), elf.getLong(at + 24),
-                    elf.getLong(at + 32), elf.getInt(at + 40), elf.getLong(at + 56));
-        }
-        return sections;
     }
 }
